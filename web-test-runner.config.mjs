@@ -1,0 +1,73 @@
+// Browser tests in Chromium. The plugin below starts local Cognito emulators on free ports before
+// the tests and closes them after; tests import their addresses from the virtual module
+// `virtual:emulator` (typed in types/virtual-emulator.d.ts).
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { startEmulator } from './dist/emulator/index.js';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+
+/** The emulators the browser tests use, keyed by what makes each one different. */
+const EMULATOR_SETUPS = {
+  // As the console creates pools: PreventUserExistenceErrors enabled.
+  enabled: { userExistenceErrors: 'enabled' },
+  legacy: { userExistenceErrors: 'legacy' },
+  // Challenge sessions that expire in seconds, for the expired-session tests.
+  shortSession: { userExistenceErrors: 'enabled', authSessionValiditySeconds: 4 },
+};
+
+function emulatorPlugin() {
+  const running = {};
+  return {
+    name: 'local-cognito-emulator',
+    async serverStart() {
+      for (const [name, options] of Object.entries(EMULATOR_SETUPS)) {
+        running[name] = await startEmulator({ port: 0, log: false, ...options });
+      }
+    },
+    async serverStop() {
+      await Promise.all(Object.values(running).map((e) => e.close()));
+    },
+    resolveImport({ source }) {
+      if (source === 'virtual:emulator') return '/__virtual/emulator.js';
+    },
+    serve(context) {
+      if (context.path !== '/__virtual/emulator.js') return;
+      const info = Object.fromEntries(
+        Object.entries(running).map(([name, e]) => [
+          name,
+          { endpoint: e.endpoint, userPoolId: e.userPoolId, clientId: e.clientId, region: e.region },
+        ]),
+      );
+      const body = Object.entries(info)
+        .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+        .join('\n');
+      return { body: `${body}\nexport const emulators = { ${Object.keys(info).join(', ')} };\n`, type: 'js' };
+    },
+  };
+}
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development', 'browser'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    emulatorPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+};
