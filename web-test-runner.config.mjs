@@ -14,6 +14,8 @@ const EMULATOR_SETUPS = {
   legacy: { userExistenceErrors: 'legacy' },
   // Challenge sessions that expire in seconds, for the expired-session tests.
   shortSession: { userExistenceErrors: 'enabled', authSessionValiditySeconds: 4 },
+  // At most two codes per user in ten minutes, for the throttling tests.
+  throttled: { userExistenceErrors: 'enabled', codeSendLimit: { max: 2, windowSeconds: 600 } },
 };
 
 function emulatorPlugin() {

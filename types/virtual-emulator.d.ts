@@ -12,5 +12,12 @@ declare module 'virtual:emulator' {
   export const legacy: EmulatorInfo;
   /** Enabled, with challenge sessions that expire after 4 seconds. */
   export const shortSession: EmulatorInfo;
-  export const emulators: { enabled: EmulatorInfo; legacy: EmulatorInfo; shortSession: EmulatorInfo };
+  /** Enabled, with at most two codes sent per user in ten minutes. */
+  export const throttled: EmulatorInfo;
+  export const emulators: {
+    enabled: EmulatorInfo;
+    legacy: EmulatorInfo;
+    shortSession: EmulatorInfo;
+    throttled: EmulatorInfo;
+  };
 }
