@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+/**
+ * `passwordless-login-emulator` / `npm run emulator -- [options]`: prints one JSON line with the
+ * pool's addresses when ready, then human-readable log lines (every mail with its code).
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CLI_DEFAULT_CLIENT_ID, CLI_DEFAULT_USER_POOL_ID, DEFAULT_CODE_SEND_LIMIT, startEmulator, type EmulatorOptions } from './index.js';
+
+/** Not Node's inspector port 9229 (cognito-local's default), so `node --inspect` and this coexist. */
+export const CLI_DEFAULT_PORT = 9239;
+
+const HELP = `Usage: passwordless-login-emulator [options]
+
+A local Amazon Cognito user pool for passwordless sign-in (USER_AUTH + EMAIL_OTP) and
+sign-up without a password. Development and tests only: no mail leaves the machine.
+
+Options:
+  --port <n>                   TCP port (default ${CLI_DEFAULT_PORT}; 0 = any free port)
+  --host <address>             address to listen on (default 127.0.0.1; anything else warns)
+  --user-pool-id <id>          pool id, e.g. eu-west-1_AbC123xyz (default ${CLI_DEFAULT_USER_POOL_ID},
+                               or the one kept in --data); the region is taken from it
+  --client-id <id>             app client id (default ${CLI_DEFAULT_CLIENT_ID}, or the one in --data)
+  --user-existence-errors <m>  enabled (default, as the console creates pools) or legacy
+  --auth-session-validity <d>  challenge session lifetime: 3m, 20s, or plain minutes (default 3m)
+  --code-send-limit <n/w>      code mails per user per window, e.g. 5/1h, 2/600 (seconds), 10/15m,
+                               or off (default ${DEFAULT_CODE_SEND_LIMIT.max}/${DEFAULT_CODE_SEND_LIMIT.windowSeconds / 3600}h)
+  --data <file>                keep users, signing keys and refresh tokens in this JSON file
+  --custom-message <module>    JS/TS module exporting a Cognito Custom Message trigger handler
+  -h, --help                   show this help
+
+When ready it prints one JSON line to stdout:
+  {"endpoint","userPoolId","clientId","region","jwksUri"}
+Mails: GET {endpoint}/_emulator/messages?to=<email>, DELETE to empty.
+Requests received: GET/DELETE {endpoint}/_emulator/requests.
+`;
+
+class UsageError extends Error {}
+
+/** `3m`, `20s`, `1h`, or a plain number in `plainUnit`. */
+function parseDuration(value: string, plainUnit: 's' | 'm', what: string): number {
+  const match = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(value.trim());
+  if (!match) throw new UsageError(`${what}: "${value}" is not a duration like 3m, 20s or 1h`);
+  const n = Number(match[1]);
+  const unit = match[2] ?? plainUnit;
+  const seconds = unit === 'h' ? n * 3600 : unit === 'm' ? n * 60 : n;
+  if (!(seconds > 0)) throw new UsageError(`${what} must be longer than zero`);
+  return seconds;
+}
+
+function parseOptions(argv: string[]): EmulatorOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'user-pool-id': { type: 'string' },
+        'client-id': { type: 'string' },
+        'user-existence-errors': { type: 'string' },
+        'auth-session-validity': { type: 'string' },
+        'code-send-limit': { type: 'string' },
+        data: { type: 'string' },
+        'custom-message': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const options: EmulatorOptions = {};
+  if (v.port !== undefined) {
+    if (!/^\d+$/.test(v.port) || Number(v.port) > 65535) throw new UsageError(`--port: "${v.port}" is not a port number`);
+    options.port = Number(v.port);
+  } else options.port = CLI_DEFAULT_PORT;
+  if (v.host !== undefined) options.host = v.host;
+  if (v['user-existence-errors'] !== undefined) {
+    const mode = v['user-existence-errors'];
+    if (mode !== 'enabled' && mode !== 'legacy')
+      throw new UsageError(`--user-existence-errors must be "enabled" or "legacy", not "${mode}"`);
+    options.userExistenceErrors = mode;
+  }
+  if (v['auth-session-validity'] !== undefined)
+    options.authSessionValiditySeconds = parseDuration(v['auth-session-validity'], 'm', '--auth-session-validity');
+  const limit = v['code-send-limit'];
+  if (limit !== undefined) {
+    if (limit === 'off') options.codeSendLimit = null;
+    else {
+      const match = /^(\d+)\/(.+)$/.exec(limit);
+      if (!match || Number(match[1]) < 1)
+        throw new UsageError(`--code-send-limit: "${limit}" is not like 5/1h, 2/600 or off`);
+      options.codeSendLimit = { max: Number(match[1]), windowSeconds: parseDuration(match[2]!, 's', '--code-send-limit window') };
+    }
+  }
+  if (v.data !== undefined) options.dataFile = v.data;
+  if (v['custom-message'] !== undefined) options.customMessage = v['custom-message'];
+  // Fixed ids unless a data file already holds some (then those are kept).
+  const dataHoldsIds = v.data !== undefined && existsSync(v.data);
+  if (v['user-pool-id'] !== undefined) options.userPoolId = v['user-pool-id'];
+  else if (!dataHoldsIds) options.userPoolId = CLI_DEFAULT_USER_POOL_ID;
+  if (v['client-id'] !== undefined) options.clientId = v['client-id'];
+  else if (!dataHoldsIds) options.clientId = CLI_DEFAULT_CLIENT_ID;
+  return options;
+}
+
+async function main(): Promise<void> {
+  let options: EmulatorOptions | 'help';
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`passwordless-login-emulator: ${(error as Error).message} (see --help)\n`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  // The JSON line must be the first line on stdout: lines logged while starting wait for it.
+  let ready = false;
+  const early: string[] = [];
+  options.log = (line) => {
+    if (ready) process.stdout.write(`${line}\n`);
+    else early.push(line);
+  };
+  let emulator;
+  try {
+    emulator = await startEmulator(options);
+  } catch (error) {
+    for (const line of early) process.stderr.write(`${line}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`passwordless-login-emulator: ${message}\n`);
+    process.exit(error instanceof TypeError ? 2 : 1);
+  }
+  const { endpoint, userPoolId, clientId, region, jwksUri } = emulator;
+  process.stdout.write(`${JSON.stringify({ endpoint, userPoolId, clientId, region, jwksUri })}\n`);
+  ready = true;
+  for (const line of early) process.stdout.write(`${line}\n`);
+  process.stdout.write(`Cognito emulator listening on ${endpoint} (pool ${userPoolId}, client ${clientId}); Ctrl+C stops it.\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: stopping\n`);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();
