@@ -1,0 +1,273 @@
+// The user pool as code: every setting the element depends on, checked on the synthesized template,
+// then evaluated for the default-sender and the SES deployments.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { createApp } from '../lib/app.js';
+import { AUTH_SESSION_MINUTES } from '../lib/passwordless-login-stack.js';
+import { evaluateTemplate, onlyResource } from './helpers.js';
+
+const outdir = mkdtempSync(join(tmpdir(), 'passwordless-login-stack-test-'));
+after(() => rmSync(outdir, { recursive: true, force: true }));
+const { app, stack } = createApp({ outdir });
+const assembly = app.synth();
+const template = Template.fromStack(stack);
+const json = template.toJSON() as any;
+const ids = (type: string) => Object.keys(template.findResources(type));
+const [poolId] = ids('AWS::Cognito::UserPool');
+const [clientId] = ids('AWS::Cognito::UserPoolClient');
+const [functionId] = ids('AWS::Lambda::Function');
+
+describe('user pool', () => {
+  it('is the only pool, client and function', () => {
+    template.resourceCountIs('AWS::Cognito::UserPool', 1);
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+  });
+
+  it('is on the Essentials plan with choice-based sign-in: EMAIL_OTP, and PASSWORD as Cognito requires', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'ESSENTIALS',
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
+    });
+  });
+
+  it('uses the email address as the username, case-insensitively, and verifies it automatically', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AliasAttributes: Match.absent(),
+      UsernameConfiguration: { CaseSensitive: false },
+      AutoVerifiedAttributes: ['email'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+      VerificationMessageTemplate: Match.objectLike({ DefaultEmailOption: 'CONFIRM_WITH_CODE' }),
+    });
+  });
+
+  it('requires a mutable email and offers a writable locale', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([
+        { Name: 'email', Required: true, Mutable: true },
+        { Name: 'locale', Required: false, Mutable: true },
+      ]),
+    });
+  });
+
+  it('lets people sign themselves up', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+    });
+  });
+
+  it('has no MFA step and recovers accounts by email only', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: Match.absent(),
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+    });
+  });
+
+  it('takes its name from the PoolName parameter and is kept when the stack is deleted', () => {
+    template.hasResource('AWS::Cognito::UserPool', {
+      Properties: Match.objectLike({ UserPoolName: { Ref: 'PoolName' } }),
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('runs the Custom Message trigger, which Cognito may invoke', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { CustomMessage: { 'Fn::GetAtt': [functionId, 'Arn'] } },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] },
+    });
+  });
+});
+
+describe('app client', () => {
+  it('has no secret and allows exactly USER_AUTH and refresh', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      UserPoolId: { Ref: poolId },
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+  });
+
+  it('hides whether an account exists, revokes tokens, and limits the code session', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      AuthSessionValidity: AUTH_SESSION_MINUTES,
+    });
+    assert.ok(AUTH_SESSION_MINUTES >= 3 && AUTH_SESSION_MINUTES <= 15, 'Cognito accepts 3–15 minutes');
+  });
+
+  it('issues one-hour ID and access tokens and a 30-day refresh token', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      IdTokenValidity: 60,
+      AccessTokenValidity: 60,
+      RefreshTokenValidity: 30 * 24 * 60,
+      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+    });
+  });
+
+  it('is an API client: no OAuth flows, no callback URLs', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlowsUserPoolClient: false,
+      AllowedOAuthFlows: Match.absent(),
+      AllowedOAuthScopes: Match.absent(),
+      CallbackURLs: Match.absent(),
+      LogoutURLs: Match.absent(),
+    });
+  });
+
+  it('can read email and locale and write only email and locale', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ReadAttributes: ['email', 'email_verified', 'locale'],
+      WriteAttributes: ['email', 'locale'],
+    });
+  });
+});
+
+describe('Custom Message function', () => {
+  it('runs the inline bundle on a current Node.js runtime within Cognito’s 5-second limit', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: Match.stringLikeRegexp('^nodejs(2[2-9]|[3-9][0-9])\\.x$'),
+      Handler: 'index.handler',
+      Code: { ZipFile: Match.stringLikeRegexp('Custom Message trigger, bundled') },
+      Timeout: 5,
+      Environment: { Variables: { APP_NAME: { Ref: 'AppName' } } },
+    });
+  });
+
+  it('logs to its own log group kept for a month', () => {
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('may only write logs', () => {
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      ManagedPolicyArns: [
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] },
+      ],
+    });
+  });
+});
+
+describe('parameters and outputs', () => {
+  it('takes the pool name, the site name and the SES sender as parameters with usable defaults', () => {
+    assert.deepEqual(Object.keys(json.Parameters).sort(), ['AppName', 'PoolName', 'SesFromAddress', 'SesFromName', 'SesIdentityArn']);
+    template.hasParameter('PoolName', { Type: 'String', Default: 'passwordless-login' });
+    for (const name of ['AppName', 'SesFromAddress', 'SesFromName', 'SesIdentityArn']) {
+      template.hasParameter(name, { Type: 'String', Default: '' });
+    }
+  });
+
+  // CloudFormation matches AllowedPattern against the whole value.
+  const allowed = (name: string, value: string) =>
+    new RegExp(`^(?:${json.Parameters[name].AllowedPattern})$`).test(value);
+  const cases: [string, string, boolean][] = [
+    ['SesFromAddress', '', true],
+    ['SesFromAddress', 'no-reply@example.com', true],
+    ['SesFromAddress', 'Example <no-reply@example.com>', false],
+    ['SesFromAddress', 'not-an-address', false],
+    ['SesFromName', 'Example Shop', true],
+    ['SesFromName', 'Say "hi"', false],
+    ['SesIdentityArn', '', true],
+    ['SesIdentityArn', 'arn:aws:ses:us-east-1:123456789012:identity/example.com', true],
+    ['SesIdentityArn', 'example.com', false],
+    ['AppName', 'Acme & Co', true],
+    ['AppName', 'line\nbreak', false],
+    ['PoolName', 'my-pool', true],
+    ['PoolName', 'bad/name', false],
+  ];
+  for (const [name, value, ok] of cases) {
+    it(`${name} ${ok ? 'accepts' : 'refuses'} ${JSON.stringify(value)}`, () => assert.equal(allowed(name, value), ok));
+  }
+
+  it('outputs the pool ID, the client ID, the region and a ready element tag', () => {
+    template.hasOutput('UserPoolId', { Value: { Ref: poolId } });
+    template.hasOutput('UserPoolClientId', { Value: { Ref: clientId } });
+    template.hasOutput('Region', { Value: { Ref: 'AWS::Region' } });
+    template.hasOutput('ElementSnippet', {
+      Value: {
+        'Fn::Join': ['', ['<passwordless-login user-pool-id="', { Ref: poolId }, '" client-id="', { Ref: clientId }, '"></passwordless-login>']],
+      },
+    });
+  });
+});
+
+describe('email sender', () => {
+  it("uses Cognito's default sender when no SES address is given", () => {
+    const { resources, condition } = evaluateTemplate(json);
+    assert.equal(condition('UseSes'), false);
+    assert.deepEqual(onlyResource(resources, 'AWS::Cognito::UserPool').EmailConfiguration, {
+      EmailSendingAccount: 'COGNITO_DEFAULT',
+    });
+  });
+
+  it('sends through SES from a verified address, its identity derived in this region and account', () => {
+    const { resources } = evaluateTemplate(json, { SesFromAddress: 'no-reply@example.com' });
+    assert.deepEqual(onlyResource(resources, 'AWS::Cognito::UserPool').EmailConfiguration, {
+      EmailSendingAccount: 'DEVELOPER',
+      From: 'no-reply@example.com',
+      SourceArn: 'arn:aws:ses:eu-west-1:123456789012:identity/no-reply@example.com',
+    });
+  });
+
+  it('sends through SES with a display name and a given (domain) identity', () => {
+    const arn = 'arn:aws:ses:us-east-1:123456789012:identity/example.com';
+    const { resources } = evaluateTemplate(json, {
+      SesFromAddress: 'no-reply@example.com',
+      SesFromName: 'Example Shop',
+      SesIdentityArn: arn,
+    });
+    assert.deepEqual(onlyResource(resources, 'AWS::Cognito::UserPool').EmailConfiguration, {
+      EmailSendingAccount: 'DEVELOPER',
+      From: '"Example Shop" <no-reply@example.com>',
+      SourceArn: arn,
+    });
+  });
+
+  it('keeps every other pool and client setting the same in both', () => {
+    const strip = (props: Record<string, unknown>) => ({ ...props, EmailConfiguration: undefined });
+    const plain = evaluateTemplate(json).resources;
+    const ses = evaluateTemplate(json, { SesFromAddress: 'no-reply@example.com' }).resources;
+    assert.deepEqual(strip(onlyResource(ses, 'AWS::Cognito::UserPool')), strip(onlyResource(plain, 'AWS::Cognito::UserPool')));
+    assert.deepEqual(onlyResource(ses, 'AWS::Cognito::UserPoolClient'), onlyResource(plain, 'AWS::Cognito::UserPoolClient'));
+    assert.equal(onlyResource(ses, 'AWS::Cognito::UserPool').UserPoolTier, 'ESSENTIALS');
+  });
+});
+
+describe('deployable without bootstrap', () => {
+  it('has no assets, asset parameters or CDK metadata', () => {
+    const artifact = assembly.getStackArtifact(stack.artifactId);
+    assert.equal(artifact.assumeRoleArn, undefined, 'no deploy role to assume');
+    assert.equal(artifact.stackTemplateAssetObjectUrl, undefined, 'template sent inline, not from a bucket');
+    assert.deepEqual(assembly.artifacts.filter((a) => a.constructor.name === 'AssetManifestArtifact'), []);
+    assert.ok(!JSON.stringify(json).includes('AssetParameters'));
+    assert.ok(!JSON.stringify(json).includes('aws:cdk:'), 'no CDK path metadata');
+    template.resourceCountIs('AWS::CDK::Metadata', 0);
+    assert.equal(json.Rules, undefined, 'no bootstrap version rule');
+  });
+
+  it('passes CloudFormation validation with nothing but the one acknowledged finding', () => {
+    const reportFile = join(outdir, 'validation-report.json');
+    if (!existsSync(reportFile)) {
+      assert.fail(`no validation report in ${readdirSync(outdir).join(', ')}`);
+    }
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    for (const plugin of report.pluginReports) {
+      assert.equal(plugin.conclusion, 'success');
+      assert.deepEqual(plugin.violations, []);
+      const suppressed = new Set(plugin.suppressedViolations.map((v: { ruleName: string }) => v.ruleName));
+      assert.deepEqual([...suppressed], ['W1030']);
+    }
+  });
+});
