@@ -51,7 +51,7 @@ function emulatorPlugin() {
 
 export default {
   files: ['test/browser/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['development', 'browser'] },
+  nodeResolve: { exportConditions: ['development', 'browser'], browser: true },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
