@@ -1,0 +1,68 @@
+/**
+ * The contract between the sign-in flow and whatever talks to Cognito. The real implementation is
+ * `amplify-client.ts` (the only module that imports aws-amplify); narrow timing tests may stub it.
+ */
+
+/** Where tokens are kept between page loads. */
+export type TokenStorageKind = 'local' | 'session' | 'memory';
+
+/** One user pool app client, as the element's attributes describe it. */
+export interface PoolConfig {
+  userPoolId: string;
+  clientId: string;
+  /** A custom Cognito endpoint (the local emulator); empty for AWS. */
+  endpoint: string;
+  tokenStorage: TokenStorageKind;
+}
+
+/** The signed-in user as the `signed-in` event describes it. */
+export interface SessionUser {
+  userId: string;
+  username: string;
+  email: string;
+}
+
+/** Tokens as JWT strings; `expiresAt` is when the first of them expires, in ms since the epoch. */
+export interface SessionTokens {
+  idToken: string;
+  accessToken: string;
+  expiresAt: number;
+}
+
+export interface Session {
+  user: SessionUser;
+  tokens: SessionTokens;
+}
+
+/** What a call that may send a code leads to next. */
+export type AuthStep =
+  /** A code was sent; `destination` is masked by Cognito (`a***@e***`). */
+  | { type: 'code'; purpose: 'sign-in' | 'sign-up'; destination: string }
+  /** Tokens are cached: the user is signed in. */
+  | { type: 'signed-in' }
+  /** The account exists but was never confirmed. */
+  | { type: 'confirm-sign-up' }
+  /** The sign-up is confirmed but auto sign-in did not happen: a normal sign-in is needed. */
+  | { type: 'sign-in-needed' };
+
+/** Auth events from other elements, other tabs or token refresh. */
+export type AuthSignal = 'signed-in' | 'signed-out' | 'refresh-failed';
+
+export interface AuthClient {
+  /**
+   * Points the shared Amplify configuration at this pool, keeping the host's other categories.
+   * Throws an error named `PoolConflict` when another live element uses a different pool.
+   * Returns a function that releases this element's claim on the pool.
+   */
+  claim(config: PoolConfig): () => void;
+  signUp(email: string, locale: string): Promise<AuthStep>;
+  signIn(email: string): Promise<AuthStep>;
+  confirmSignIn(code: string): Promise<AuthStep>;
+  confirmSignUp(email: string, code: string): Promise<AuthStep>;
+  resendSignUpCode(email: string): Promise<AuthStep>;
+  /** The stored session for the claimed pool, refreshed when needed; null when signed out. */
+  currentSession(forceRefresh?: boolean): Promise<Session | null>;
+  signOut(global: boolean): Promise<void>;
+  /** Subscribes to auth signals; returns the unsubscribe function. */
+  listen(listener: (signal: AuthSignal) => void): () => void;
+}

@@ -1,0 +1,387 @@
+/**
+ * The sign-in flow as a state machine: email → code → signed in. It knows nothing of the DOM; the
+ * element renders its state and turns its events into DOM events.
+ *
+ * Round trips (Cognito requests before the next screen):
+ * - returning user, remembered on this device, or `sign-up="off"`: InitiateAuth → code;
+ *   RespondToAuthChallenge → signed in.
+ * - returning user, first time on this device (`sign-up="auto"`): SignUp (UsernameExists) +
+ *   InitiateAuth → code; RespondToAuthChallenge → signed in.
+ * - new user: SignUp → code (6 digits, the only email); ConfirmSignUp + InitiateAuth with the
+ *   ConfirmSignUp session → signed in.
+ * - unconfirmed user: SignUp (UsernameExists) + InitiateAuth (UserNotConfirmed) +
+ *   ResendConfirmationCode → sign-up code; ConfirmSignUp + InitiateAuth → sign-in code;
+ *   RespondToAuthChallenge → signed in (Amplify arms auto sign-in only from its own `signUp`).
+ */
+import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
+import { errorCodeFor, NEEDS_NEW_CODE, type ErrorContext, type LoginErrorCode } from '../errors.js';
+import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
+import { forgetEmail, isKnownEmail, rememberEmail } from './known-emails.js';
+
+/** Code lengths are a property of the step: Cognito's sign-in OTP has 8 digits, sign-up codes 6. */
+export const CODE_LENGTH = { 'sign-in': 8, 'sign-up': 6 } as const;
+
+export type Purpose = keyof typeof CODE_LENGTH;
+
+export type Busy = 'restoring' | 'sending' | 'verifying' | 'signing-out' | null;
+
+export interface CodeStep {
+  purpose: Purpose;
+  codeLength: number;
+  /** Masked by Cognito, e.g. `a***@e***`. */
+  destination: string;
+  /** When "Resend code" becomes available, in ms since the epoch. */
+  resendAt: number;
+  /** Reached through the "known on this device" shortcut: a resend runs the full discovery. */
+  viaShortcut: boolean;
+}
+
+export interface FlowState {
+  step: 'email' | 'code' | 'signed-in';
+  busy: Busy;
+  email: string;
+  code: CodeStep | null;
+  error: LoginErrorCode | null;
+  session: Session | null;
+  isNewUser: boolean;
+}
+
+export type FlowEvent =
+  | { type: 'signed-in'; session: Session; isNewUser: boolean; restored: boolean }
+  | { type: 'signed-out' }
+  | { type: 'code-sent'; destination: string; codeLength: number; purpose: Purpose }
+  | { type: 'error'; code: LoginErrorCode };
+
+export interface FlowHost {
+  loadClient(): Promise<AuthClient>;
+  /** The pool as the element's attributes describe it now; null while required ones are missing. */
+  config(): PoolConfig | null;
+  signUpMode(): 'auto' | 'off';
+  /** The element's language, recorded as the user's `locale` at sign-up. */
+  locale(): string;
+  resendCooldownMs(): number;
+  onChange(state: FlowState): void;
+  onEvent(event: FlowEvent): void;
+}
+
+/** Thrown inside the flow to end an action whose result nobody is waiting for any more. */
+class Stale extends Error {}
+
+const INITIAL: FlowState = {
+  step: 'email',
+  busy: null,
+  email: '',
+  code: null,
+  error: null,
+  session: null,
+  isNewUser: false,
+};
+
+export class LoginFlow {
+  state: FlowState = INITIAL;
+
+  #host: FlowHost;
+  #client: AuthClient | null = null;
+  #ready: Promise<void> | null = null;
+  #release: (() => void) | null = null;
+  #unlisten: (() => void) | null = null;
+  #conflict = false;
+  /** Bumped by reset and disconnect: results of older actions are ignored. */
+  #generation = 0;
+  /** Bumped by disconnect: a connect from an earlier connection stops. */
+  #connection = 0;
+
+  constructor(host: FlowHost, email = '') {
+    this.#host = host;
+    this.state = { ...INITIAL, email };
+  }
+
+  /** Loads the client, claims the pool and picks up a stored session. Safe to call again. */
+  connect(expectStoredSession = false): Promise<void> {
+    if (this.#ready) return this.#ready;
+    const generation = this.#connection;
+    if (expectStoredSession && this.state.step !== 'signed-in') this.#set({ busy: 'restoring' });
+    this.#ready = this.#connect(generation).catch(() => {
+      // Failing to load or restore leaves the email step usable; actions report their own errors.
+      if (generation === this.#connection && this.state.busy === 'restoring') this.#set({ busy: null });
+    });
+    return this.#ready;
+  }
+
+  async #connect(generation: number): Promise<void> {
+    const client = await this.#host.loadClient();
+    if (generation !== this.#connection) return;
+    this.#client = client;
+    const config = this.#host.config();
+    if (!config) {
+      if (this.state.busy === 'restoring') this.#set({ busy: null });
+      return;
+    }
+    try {
+      this.#release = client.claim(config);
+      this.#conflict = false;
+    } catch (error) {
+      this.#conflict = true;
+      this.#fail(error, 'email');
+      return;
+    }
+    this.#unlisten = client.listen((signal) => void this.#onSignal(signal));
+    const session = await client.currentSession().catch(() => null);
+    if (generation !== this.#connection) return;
+    if (session) {
+      if (this.state.step !== 'signed-in') this.#signedIn(session, false, true);
+    } else if (this.state.busy === 'restoring') {
+      this.#set({ busy: null });
+    }
+  }
+
+  /** Abandons in-flight work and lets go of the pool; the state is kept for a reconnect. */
+  disconnect(): void {
+    this.#generation++;
+    this.#connection++;
+    this.#ready = null;
+    this.#release?.();
+    this.#release = null;
+    this.#unlisten?.();
+    this.#unlisten = null;
+    if (this.state.busy) this.#set({ busy: null });
+  }
+
+  /** The pool attributes changed: start over against the new pool. */
+  reconfigure(): void {
+    this.disconnect();
+    this.state = { ...INITIAL, email: this.state.email };
+    this.#host.onChange(this.state);
+    void this.connect();
+  }
+
+  setEmail(email: string): void {
+    if (this.state.step === 'email' && !this.state.busy) this.#set({ email });
+  }
+
+  /** Back to the email step, keeping the typed email; anything in flight is ignored. */
+  reset(): void {
+    if (this.state.step === 'signed-in') return;
+    this.#generation++;
+    this.#set({ step: 'email', busy: this.state.busy === 'restoring' ? 'restoring' : null, code: null, error: null });
+  }
+
+  async submitEmail(raw: string): Promise<void> {
+    if (this.state.busy || this.state.step !== 'email') return;
+    const email = normalizeEmail(raw);
+    if (!email) return this.#reject('email-required', raw);
+    if (!isValidEmail(email)) return this.#reject('invalid-email', raw);
+    await this.#run('sending', 'email', { email: raw }, async (client, config, check) => {
+      await this.#discover(client, config, email, check, true);
+    });
+  }
+
+  async submitCode(raw: string): Promise<void> {
+    const code = this.state.code;
+    if (this.state.busy || this.state.step !== 'code' || !code) return;
+    const digits = cleanCode(raw);
+    if (digits.length !== code.codeLength) {
+      this.#set({ error: 'code-incomplete' });
+      this.#host.onEvent({ type: 'error', code: 'code-incomplete' });
+      return;
+    }
+    const email = normalizeEmail(this.state.email);
+    await this.#run('verifying', 'code', {}, async (client, config, check) => {
+      const step =
+        code.purpose === 'sign-up'
+          ? await client.confirmSignUp(email, digits)
+          : await client.confirmSignIn(digits);
+      check();
+      await this.#follow(client, config, email, step, check);
+    });
+  }
+
+  /** "Resend code", or "Send a new code" after an expired session (which ignores the cooldown). */
+  async resend(): Promise<void> {
+    const code = this.state.code;
+    if (this.state.busy || this.state.step !== 'code' || !code) return;
+    const mustRenew = this.state.error !== null && NEEDS_NEW_CODE.has(this.state.error);
+    if (!mustRenew && Date.now() < code.resendAt) return;
+    const email = normalizeEmail(this.state.email);
+    await this.#run('sending', 'code', {}, async (client, config, check) => {
+      if (code.purpose === 'sign-up') {
+        this.#enterCode(await client.resendSignUpCode(email), check);
+      } else if (code.viaShortcut && this.#host.signUpMode() === 'auto') {
+        // The shortcut skipped the sign-up probe; if no code arrived the account may be gone.
+        await this.#discover(client, config, email, check, false);
+      } else {
+        await this.#follow(client, config, email, await client.signIn(email), check);
+      }
+    });
+  }
+
+  async signOut(global = false): Promise<void> {
+    if (this.state.step !== 'signed-in' || this.state.busy === 'signing-out') return;
+    await this.#ready;
+    const client = this.#client;
+    if (!client) return;
+    this.#set({ busy: 'signing-out', error: null });
+    try {
+      await client.signOut(global);
+    } finally {
+      // Amplify clears the local tokens even when the revoke request fails.
+      this.#signedOut();
+    }
+  }
+
+  /** Fresh tokens (refreshed when needed), or null when nobody is signed in. */
+  async getTokens(forceRefresh = false): Promise<Session['tokens'] | null> {
+    await this.#ready;
+    if (!this.#client || this.#conflict) return null;
+    const session = await this.#client.currentSession(forceRefresh);
+    if (!session && this.state.step === 'signed-in') this.#signedOut();
+    return session?.tokens ?? null;
+  }
+
+  /** Sign-up probe first, unless this device has seen the email sign in. */
+  async #discover(client: AuthClient, config: PoolConfig, email: string, check: () => void, useShortcut: boolean) {
+    if (this.#host.signUpMode() === 'off') {
+      return this.#follow(client, config, email, await client.signIn(email), check);
+    }
+    if (useShortcut && config.tokenStorage === 'local' && (await isKnownEmail(config.clientId, email))) {
+      try {
+        const step = await client.signIn(email);
+        check();
+        return await this.#follow(client, config, email, step, check, true);
+      } catch (error) {
+        if ((error as Error).name !== 'UserNotFoundException') throw error;
+        await forgetEmail(config.clientId, email);
+      }
+    }
+    let step: AuthStep;
+    try {
+      step = await client.signUp(email, this.#host.locale());
+      check();
+      this.#set({ isNewUser: true });
+    } catch (error) {
+      if ((error as Error).name !== 'UsernameExistsException') throw error;
+      check();
+      this.#set({ isNewUser: false });
+      step = await client.signIn(email);
+    }
+    check();
+    await this.#follow(client, config, email, step, check);
+  }
+
+  async #follow(
+    client: AuthClient,
+    config: PoolConfig,
+    email: string,
+    step: AuthStep,
+    check: () => void,
+    viaShortcut = false,
+  ): Promise<void> {
+    check();
+    switch (step.type) {
+      case 'code':
+        return this.#enterCode(step, check, viaShortcut);
+      case 'signed-in': {
+        const session = await client.currentSession();
+        check();
+        if (!session) throw Object.assign(new Error('No session after sign-in.'), { name: 'NoSession' });
+        if (config.tokenStorage === 'local') await rememberEmail(config.clientId, email).catch(() => {});
+        check();
+        return this.#signedIn(session, this.state.isNewUser, false);
+      }
+      case 'confirm-sign-up':
+        // Signed up earlier, never confirmed: a fresh sign-up code confirms the account.
+        this.#set({ isNewUser: true });
+        return this.#enterCode(await client.resendSignUpCode(email), check);
+      case 'sign-in-needed':
+        return this.#follow(client, config, email, await client.signIn(email), check);
+    }
+  }
+
+  #enterCode(step: AuthStep, check: () => void, viaShortcut = false): void {
+    check();
+    if (step.type !== 'code') throw Object.assign(new Error('Expected a code step.'), { name: 'UnexpectedStep' });
+    const codeLength = CODE_LENGTH[step.purpose];
+    this.#set({
+      step: 'code',
+      error: null,
+      code: {
+        purpose: step.purpose,
+        codeLength,
+        destination: step.destination,
+        resendAt: Date.now() + this.#host.resendCooldownMs(),
+        viaShortcut,
+      },
+    });
+    this.#host.onEvent({ type: 'code-sent', destination: step.destination, codeLength, purpose: step.purpose });
+  }
+
+  /** Runs one user action: one at a time, busy while it runs, errors mapped, stale results dropped. */
+  async #run(
+    busy: Exclude<Busy, null>,
+    context: ErrorContext,
+    patch: Partial<FlowState>,
+    work: (client: AuthClient, config: PoolConfig, check: () => void) => Promise<void>,
+  ): Promise<void> {
+    this.#set({ ...patch, busy, error: null });
+    const generation = this.#generation;
+    const check = () => {
+      if (generation !== this.#generation) throw new Stale();
+    };
+    try {
+      await this.connect();
+      check();
+      const client = this.#client;
+      const config = this.#host.config();
+      if (!client || !config) throw Object.assign(new Error('Missing pool attributes.'), { name: 'AuthUserPoolException' });
+      if (this.#conflict) throw Object.assign(new Error('Pool conflict.'), { name: 'PoolConflict' });
+      await work(client, config, check);
+      check();
+      if (this.state.busy === busy) this.#set({ busy: null });
+    } catch (error) {
+      if (error instanceof Stale || generation !== this.#generation) return;
+      this.#fail(error, context);
+    }
+  }
+
+  #reject(code: LoginErrorCode, email: string): void {
+    this.#set({ email, error: code });
+    this.#host.onEvent({ type: 'error', code });
+  }
+
+  #fail(error: unknown, context: ErrorContext): void {
+    const code = errorCodeFor(error, context);
+    this.#set({ busy: null, error: code });
+    this.#host.onEvent({ type: 'error', code });
+  }
+
+  #signedIn(session: Session, isNewUser: boolean, restored: boolean): void {
+    this.#set({ step: 'signed-in', busy: null, code: null, error: null, session, isNewUser });
+    this.#host.onEvent({ type: 'signed-in', session, isNewUser, restored });
+  }
+
+  #signedOut(): void {
+    const email = this.state.session?.user.email ?? this.state.email;
+    this.#set({ step: 'email', busy: null, code: null, error: null, session: null, isNewUser: false, email });
+    this.#host.onEvent({ type: 'signed-out' });
+  }
+
+  /** Keeps elements for the same pool (and other tabs) in step. */
+  async #onSignal(signal: AuthSignal): Promise<void> {
+    if (this.state.busy) return; // this element's own action will settle the state
+    const client = this.#client;
+    if (!client) return;
+    if (signal === 'signed-in' && this.state.step !== 'signed-in') {
+      const session = await client.currentSession().catch(() => null);
+      const now = this.state as FlowState;
+      if (session && now.step !== 'signed-in' && !now.busy) this.#signedIn(session, false, false);
+    } else if (signal !== 'signed-in' && this.state.step === 'signed-in') {
+      const session = signal === 'signed-out' ? null : await client.currentSession().catch(() => null);
+      if (!session && (this.state as FlowState).step === 'signed-in') this.#signedOut();
+    }
+  }
+
+  #set(patch: Partial<FlowState>): void {
+    this.state = { ...this.state, ...patch };
+    this.#host.onChange(this.state);
+  }
+}

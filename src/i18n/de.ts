@@ -1,0 +1,41 @@
+import type { Messages } from './en.js';
+
+const plural = new Intl.PluralRules('de');
+
+export default {
+  formLabel: 'Mit einem Code per E-Mail anmelden',
+  emailLabel: 'E-Mail-Adresse',
+  continue: 'Weiter',
+  codeLabel: 'Code aus der E-Mail',
+  codeHint: (length: number) => `Geben Sie den ${length}-stelligen Code ein.`,
+  codeSentTo: (destination: string) => `Wir haben einen Code an ${destination} gesendet.`,
+  verify: 'Anmelden',
+  resend: 'Code erneut senden',
+  resendIn: (seconds: number) =>
+    `Erneut senden in ${seconds} ${plural.select(seconds) === 'one' ? 'Sekunde' : 'Sekunden'}`,
+  newCode: 'Neuen Code senden',
+  changeEmail: 'Andere E-Mail-Adresse verwenden',
+  signedInAs: (email: string) => `Angemeldet als ${email}`,
+  signOut: 'Abmelden',
+  loading: 'Wird geladen …',
+  sending: 'Code wird gesendet …',
+  verifying: 'Code wird geprüft …',
+  signingOut: 'Abmeldung läuft …',
+  codeSent: 'Code gesendet. Sehen Sie in Ihren E-Mails nach.',
+  signedIn: 'Sie sind angemeldet.',
+  signedOut: 'Sie sind abgemeldet.',
+  errorEmailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
+  errorInvalidEmail: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.',
+  errorCodeIncomplete: (length: number) => `Geben Sie alle ${length} Ziffern des Codes ein.`,
+  errorWrongCode: 'Dieser Code ist nicht richtig. Prüfen Sie die E-Mail und versuchen Sie es erneut.',
+  errorCodeExpired: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen Code an.',
+  errorSessionExpired: 'Diese Anmeldung ist abgelaufen. Fordern Sie einen neuen Code an, um fortzufahren.',
+  errorNoAccount: 'Für diese E-Mail-Adresse gibt es kein Konto.',
+  errorTooManyAttempts: 'Zu viele Versuche. Warten Sie einige Minuten und versuchen Sie es dann erneut.',
+  errorNetwork: 'Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  errorUserDisabled: 'Dieses Konto ist deaktiviert.',
+  errorConfiguration: 'Die Anmeldung ist auf dieser Seite nicht richtig eingerichtet.',
+  errorPoolConflict: 'Ein anderes Anmeldeformular auf dieser Seite verwendet einen anderen Benutzerpool.',
+  errorService: 'Beim Anmeldedienst ist ein Problem aufgetreten. Versuchen Sie es gleich noch einmal.',
+  errorUnknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
+} satisfies Messages;

@@ -1,0 +1,41 @@
+import type { Messages } from './en.js';
+
+const plural = new Intl.PluralRules('es');
+
+export default {
+  formLabel: 'Iniciar sesión con un código enviado por correo',
+  emailLabel: 'Correo electrónico',
+  continue: 'Continuar',
+  codeLabel: 'Código del correo',
+  codeHint: (length: number) => `Introduce el código de ${length} dígitos.`,
+  codeSentTo: (destination: string) => `Hemos enviado un código a ${destination}.`,
+  verify: 'Iniciar sesión',
+  resend: 'Reenviar código',
+  resendIn: (seconds: number) =>
+    `Reenviar código en ${seconds} ${plural.select(seconds) === 'one' ? 'segundo' : 'segundos'}`,
+  newCode: 'Enviar un código nuevo',
+  changeEmail: 'Usar otro correo electrónico',
+  signedInAs: (email: string) => `Sesión iniciada como ${email}`,
+  signOut: 'Cerrar sesión',
+  loading: 'Cargando…',
+  sending: 'Enviando el código…',
+  verifying: 'Comprobando el código…',
+  signingOut: 'Cerrando sesión…',
+  codeSent: 'Código enviado. Revisa tu correo.',
+  signedIn: 'Has iniciado sesión.',
+  signedOut: 'Has cerrado sesión.',
+  errorEmailRequired: 'Introduce tu correo electrónico.',
+  errorInvalidEmail: 'Introduce un correo electrónico válido, como nombre@example.com.',
+  errorCodeIncomplete: (length: number) => `Introduce los ${length} dígitos del código.`,
+  errorWrongCode: 'Ese código no es correcto. Revisa el correo y vuelve a intentarlo.',
+  errorCodeExpired: 'Ese código ha caducado. Pide un código nuevo.',
+  errorSessionExpired: 'Este inicio de sesión ha caducado. Pide un código nuevo para continuar.',
+  errorNoAccount: 'No hay ninguna cuenta con este correo electrónico.',
+  errorTooManyAttempts: 'Demasiados intentos. Espera unos minutos y vuelve a intentarlo.',
+  errorNetwork: 'No se puede contactar con el servicio de inicio de sesión. Comprueba tu conexión y vuelve a intentarlo.',
+  errorUserDisabled: 'Esta cuenta está desactivada.',
+  errorConfiguration: 'El inicio de sesión no está bien configurado en esta página.',
+  errorPoolConflict: 'Otro formulario de inicio de sesión de esta página usa un grupo de usuarios distinto.',
+  errorService: 'El servicio de inicio de sesión ha tenido un problema. Inténtalo de nuevo en un momento.',
+  errorUnknown: 'Algo ha salido mal. Vuelve a intentarlo.',
+} satisfies Messages;

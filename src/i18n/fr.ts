@@ -1,0 +1,41 @@
+import type { Messages } from './en.js';
+
+const plural = new Intl.PluralRules('fr');
+
+export default {
+  formLabel: 'Se connecter avec un code reçu par e-mail',
+  emailLabel: 'Adresse e-mail',
+  continue: 'Continuer',
+  codeLabel: 'Code reçu par e-mail',
+  codeHint: (length: number) => `Saisissez le code à ${length} chiffres.`,
+  codeSentTo: (destination: string) => `Nous avons envoyé un code à ${destination}.`,
+  verify: 'Se connecter',
+  resend: 'Renvoyer le code',
+  resendIn: (seconds: number) =>
+    `Renvoyer le code dans ${seconds} ${plural.select(seconds) === 'one' ? 'seconde' : 'secondes'}`,
+  newCode: 'Envoyer un nouveau code',
+  changeEmail: 'Utiliser une autre adresse e-mail',
+  signedInAs: (email: string) => `Connecté en tant que ${email}`,
+  signOut: 'Se déconnecter',
+  loading: 'Chargement…',
+  sending: 'Envoi du code…',
+  verifying: 'Vérification du code…',
+  signingOut: 'Déconnexion…',
+  codeSent: 'Code envoyé. Consultez vos e-mails.',
+  signedIn: 'Vous êtes connecté.',
+  signedOut: 'Vous êtes déconnecté.',
+  errorEmailRequired: 'Saisissez votre adresse e-mail.',
+  errorInvalidEmail: 'Saisissez une adresse e-mail valide, par exemple nom@example.com.',
+  errorCodeIncomplete: (length: number) => `Saisissez les ${length} chiffres du code.`,
+  errorWrongCode: 'Ce code n’est pas le bon. Vérifiez l’e-mail et réessayez.',
+  errorCodeExpired: 'Ce code a expiré. Demandez un nouveau code.',
+  errorSessionExpired: 'Cette connexion a expiré. Demandez un nouveau code pour continuer.',
+  errorNoAccount: 'Aucun compte n’existe pour cette adresse e-mail.',
+  errorTooManyAttempts: 'Trop de tentatives. Patientez quelques minutes, puis réessayez.',
+  errorNetwork: 'Impossible de joindre le service de connexion. Vérifiez votre connexion et réessayez.',
+  errorUserDisabled: 'Ce compte est désactivé.',
+  errorConfiguration: 'La connexion n’est pas correctement configurée sur cette page.',
+  errorPoolConflict: 'Un autre formulaire de connexion de cette page utilise un autre groupe d’utilisateurs.',
+  errorService: 'Le service de connexion a rencontré un problème. Réessayez dans un instant.',
+  errorUnknown: 'Une erreur s’est produite. Réessayez.',
+} satisfies Messages;

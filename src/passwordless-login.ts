@@ -1,0 +1,458 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { cleanCode } from './email.js';
+import { errorMessage, NEEDS_NEW_CODE } from './errors.js';
+import { CodeSentEvent, LoginErrorEvent, SignedInEvent, SignedOutEvent, type SessionTokens } from './events.js';
+import type { AuthClient, PoolConfig, TokenStorageKind } from './flow/client.js';
+import { LoginFlow, type FlowEvent, type FlowState } from './flow/login-flow.js';
+import { en } from './i18n/en.js';
+import {
+  directionOf,
+  inheritedLang,
+  loadedMessages,
+  loadMessages,
+  resolveLanguage,
+  withOverrides,
+  type Messages,
+} from './i18n/index.js';
+import { styles } from './styles.js';
+
+type Notice = 'codeSent' | 'signedIn' | 'signedOut' | null;
+type FocusTarget = 'email' | 'code' | 'signed-in' | null;
+
+/**
+ * Email one-time-code sign-in and sign-up on Amazon Cognito, through aws-amplify: the email step,
+ * the code step and the signed-in view. Registers nothing; import `register.js` for the tag.
+ *
+ * @tag passwordless-login
+ *
+ * @fires signed-in - {SignedInEvent} Signed in, or a stored session was restored on load. `detail`: `{ user, tokens, isNewUser, restored }`.
+ * @fires signed-out - {SignedOutEvent} After `signOut()`, the sign-out button, or a session that can no longer refresh.
+ * @fires code-sent - {CodeSentEvent} A code was emailed. `detail`: `{ destination, codeLength, purpose }`.
+ * @fires login-error - {LoginErrorEvent} The user was shown an error. `detail`: `{ code, message }`.
+ *
+ * @slot header - Content above the form, in every step.
+ * @slot footer - Content below the form, in every step.
+ * @slot signed-in - Replaces the default signed-in view (the "Signed in as" line and sign-out button).
+ *
+ * @csspart form - The form of the email step and of the code step.
+ * @csspart email-input - The email field.
+ * @csspart code-input - The one-time-code field.
+ * @csspart submit-button - The button that submits the current step.
+ * @csspart resend-button - "Resend code", with its countdown.
+ * @csspart change-email-button - "Use a different email".
+ * @csspart error - The error message (an alert live region).
+ * @csspart status - Progress and confirmation messages (a status live region).
+ * @csspart signed-in - The default signed-in view.
+ * @csspart sign-out-button - The default sign-out button.
+ *
+ * @cssstate email - The email step is shown.
+ * @cssstate code - The code step is shown.
+ * @cssstate signed-in - A user is signed in.
+ * @cssstate busy - A request is in flight.
+ *
+ * @cssprop --passwordless-login-accent-color - Buttons, links and focus rings.
+ * @cssprop --passwordless-login-accent-text-color - Text on accent-coloured buttons.
+ * @cssprop --passwordless-login-text-color - Text.
+ * @cssprop --passwordless-login-muted-color - Hints and status text.
+ * @cssprop --passwordless-login-background - Background of the element.
+ * @cssprop --passwordless-login-field-background - Background of the input fields.
+ * @cssprop --passwordless-login-border-color - Borders of the input fields.
+ * @cssprop --passwordless-login-error-color - Error text and invalid field borders.
+ * @cssprop --passwordless-login-radius - Corner radius of fields and buttons.
+ * @cssprop --passwordless-login-gap - Space between rows.
+ * @cssprop --passwordless-login-font-family - Font of the element.
+ * @cssprop --passwordless-login-transition-duration - Length of colour transitions (none under reduced motion).
+ */
+export class PasswordlessLogin extends LitElement {
+  static override styles = styles;
+
+  /** Seconds before "Resend code" is offered again after a code was sent. */
+  static resendCooldownSeconds = 30;
+
+  /** The Cognito user pool ID, e.g. `us-east-1_AbCdEf123` (required). */
+  @property({ attribute: 'user-pool-id' }) userPoolId = '';
+
+  /** The app client ID; the client must have no secret and allow `ALLOW_USER_AUTH` (required). */
+  @property({ attribute: 'client-id' }) clientId = '';
+
+  /** A custom Cognito endpoint URL, such as the local emulator; empty for AWS. */
+  @property({ attribute: 'endpoint' }) endpoint = '';
+
+  /** `auto`: an unknown email gets an account on the way; `off`: only existing accounts sign in. */
+  @property({ attribute: 'sign-up' }) signUp: 'auto' | 'off' = 'auto';
+
+  /** Where tokens are kept: `local` (localStorage), `session` (sessionStorage) or `memory` (this page only). */
+  @property({ attribute: 'token-storage' }) tokenStorage: TokenStorageKind = 'local';
+
+  /** Prefills the email field. */
+  @property({ attribute: 'email' }) email = '';
+
+  /** A partial override of any translated string, laid over the element's language. */
+  @property({ attribute: false }) translations: Partial<Messages> | undefined = undefined;
+
+  @state() private flowState!: FlowState;
+  @state() private messages: Messages = en;
+  @state() private language = 'en';
+  @state() private notice: Notice = null;
+  @state() private now = Date.now();
+
+  @query('[part~="email-input"]') private emailInput?: HTMLInputElement;
+  @query('[part~="code-input"]') private codeInput?: HTMLInputElement;
+  @query('[part~="signed-in"]') private signedInView?: HTMLElement;
+
+  #internals = this.attachInternals();
+  #flow: LoginFlow;
+  #focusNext: FocusTarget = null;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #langObserver: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    this.#flow = new LoginFlow({
+      loadClient: () => this.loadAuthClient(),
+      config: () => this.#config(),
+      signUpMode: () => (this.signUp === 'off' ? 'off' : 'auto'),
+      locale: () => this.language,
+      resendCooldownMs: () => (this.constructor as typeof PasswordlessLogin).resendCooldownSeconds * 1000,
+      onChange: (s) => this.#onFlowChange(s),
+      onEvent: (e) => this.#onFlowEvent(e),
+    });
+    this.flowState = this.#flow.state;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && this.isConnected) this.#updateLanguage();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated && this.email) this.#flow.setEmail(this.email);
+    this.#updateLanguage();
+    // Follow the page's language when it changes (single-page apps switch it at runtime).
+    this.#langObserver = new MutationObserver(() => this.#updateLanguage());
+    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // Start loading aws-amplify now, in parallel with the first render of the email step.
+    void this.#flow.connect(this.#hasStoredSession());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#flow.disconnect();
+    this.#langObserver?.disconnect();
+    this.#stopTicker();
+  }
+
+  /** Signs out here (`global: true`: also revokes every session of the user, on all devices). */
+  async signOut({ global = false }: { global?: boolean } = {}): Promise<void> {
+    await this.#flow.signOut(global);
+  }
+
+  /** The current tokens, refreshed when they are about to expire (or always, with `forceRefresh`); null when signed out. */
+  getTokens({ forceRefresh = false }: { forceRefresh?: boolean } = {}): Promise<SessionTokens | null> {
+    return this.#flow.getTokens(forceRefresh);
+  }
+
+  /** Returns to the email step, abandoning a sign-in in progress. */
+  reset(): void {
+    this.#flow.reset();
+    if (this.codeInput) this.codeInput.value = '';
+  }
+
+  /** Loads the Cognito client; a separate chunk, so the email step renders without it. */
+  protected loadAuthClient(): Promise<AuthClient> {
+    return import('./flow/amplify-client.js').then((m) => m.amplifyClient);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) return;
+    if (changed.has('email') && this.email) this.#flow.setEmail(this.email);
+    const poolChanged = (['userPoolId', 'clientId', 'endpoint', 'tokenStorage'] as const).some((k) => changed.has(k));
+    if (poolChanged && this.isConnected) this.#flow.reconfigure();
+  }
+
+  protected override updated(): void {
+    const { step, busy } = this.flowState;
+    const states = this.#internals.states;
+    for (const name of ['email', 'code', 'signed-in'] as const) {
+      if (name === step) states.add(name);
+      else states.delete(name);
+    }
+    if (busy) states.add('busy');
+    else states.delete('busy');
+
+    const target = this.#focusNext;
+    if (target) {
+      this.#focusNext = null;
+      if (target === 'email') this.emailInput?.focus();
+      else if (target === 'code') this.codeInput?.focus();
+      else this.signedInView?.focus();
+    }
+  }
+
+  protected override render() {
+    const t = withOverrides(this.messages, this.translations);
+    const s = this.flowState;
+    const main =
+      s.step === 'signed-in' ? this.#renderSignedIn(t) : s.step === 'code' ? this.#renderCode(t) : this.#renderEmail(t);
+    const error = s.error ? errorMessage(s.error, t, s.code?.codeLength ?? 0) : nothing;
+    return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>
+      <slot name="header"></slot>
+      ${main}
+      <div part="status" role="status">${this.#statusText(t)}</div>
+      <div part="error" id="error" role="alert">${error}</div>
+      <slot name="footer"></slot>
+    </div>`;
+  }
+
+  #renderEmail(t: Messages) {
+    const s = this.flowState;
+    const invalid = s.error === 'invalid-email' || s.error === 'email-required' || s.error === 'no-account';
+    return html`<form part="form" novalidate aria-label=${t.formLabel} @submit=${this.#onEmailSubmit}>
+      <label for="email">${t.emailLabel}</label>
+      <input
+        id="email"
+        part="email-input"
+        type="email"
+        name="email"
+        autocomplete="email"
+        inputmode="email"
+        autocapitalize="off"
+        spellcheck="false"
+        .value=${live(s.email)}
+        ?readonly=${s.busy !== null}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby="error"
+        @input=${this.#onEmailInput}
+      />
+      <button part="submit-button" type="submit" aria-disabled=${s.busy ? 'true' : 'false'}>${t.continue}</button>
+    </form>`;
+  }
+
+  #renderCode(t: Messages) {
+    const s = this.flowState;
+    const code = s.code!;
+    const renew = s.error !== null && NEEDS_NEW_CODE.has(s.error);
+    const wait = Math.max(0, Math.ceil((code.resendAt - this.now) / 1000));
+    const resendBlocked = s.busy !== null || (!renew && wait > 0);
+    const resendLabel = renew ? t.newCode : wait > 0 ? t.resendIn(wait) : t.resend;
+    const invalid = s.error === 'wrong-code' || s.error === 'code-incomplete';
+    return html`<form part="form" novalidate aria-label=${t.formLabel} @submit=${this.#onCodeSubmit}>
+      <p id="destination">${t.codeSentTo(code.destination)}</p>
+      <label for="code">${t.codeLabel}</label>
+      <p id="code-hint" class="hint">${t.codeHint(code.codeLength)}</p>
+      <input
+        id="code"
+        part="code-input"
+        type="text"
+        name="code"
+        autocomplete="one-time-code"
+        inputmode="numeric"
+        enterkeyhint="done"
+        spellcheck="false"
+        ?readonly=${s.busy !== null}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby="destination code-hint error"
+        @input=${this.#onCodeInput}
+      />
+      <button part="submit-button" type="submit" aria-disabled=${s.busy ? 'true' : 'false'}>${t.verify}</button>
+      <div class="actions">
+        <button
+          part="resend-button"
+          type="button"
+          aria-disabled=${resendBlocked ? 'true' : 'false'}
+          @click=${this.#onResend}
+        >${resendLabel}</button>
+        <button part="change-email-button" type="button" @click=${this.#onChangeEmail}>${t.changeEmail}</button>
+      </div>
+    </form>`;
+  }
+
+  #renderSignedIn(t: Messages) {
+    const user = this.flowState.session?.user;
+    return html`<slot name="signed-in">
+      <div part="signed-in" tabindex="-1">
+        <p>${t.signedInAs(user?.email || user?.username || '')}</p>
+        <button
+          part="sign-out-button"
+          type="button"
+          aria-disabled=${this.flowState.busy ? 'true' : 'false'}
+          @click=${this.#onSignOutClick}
+        >${t.signOut}</button>
+      </div>
+    </slot>`;
+  }
+
+  #statusText(t: Messages): string | typeof nothing {
+    switch (this.flowState.busy) {
+      case 'restoring':
+        return t.loading;
+      case 'sending':
+        return t.sending;
+      case 'verifying':
+        return t.verifying;
+      case 'signing-out':
+        return t.signingOut;
+      default:
+        return this.notice ? t[this.notice] : nothing;
+    }
+  }
+
+  #onEmailInput = (e: Event) => {
+    this.#flow.setEmail((e.target as HTMLInputElement).value);
+  };
+
+  #onEmailSubmit = (e: Event) => {
+    e.preventDefault();
+    this.#focusNext = null;
+    const value = this.emailInput?.value ?? this.flowState.email;
+    void this.#flow.submitEmail(value).then(() => {
+      const s = this.flowState;
+      if (s.step === 'email' && s.error) this.#focusNext = 'email';
+      else if (s.step === 'code') this.#focusNext = 'code';
+      else if (s.step === 'signed-in') this.#focusNext = 'signed-in';
+      this.requestUpdate();
+    });
+  };
+
+  #onCodeInput = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const length = this.flowState.code?.codeLength ?? 0;
+    const digits = cleanCode(input.value).slice(0, length);
+    if (input.value !== digits) input.value = digits;
+    if (digits.length === length && !this.flowState.busy) this.#submitCode(digits);
+  };
+
+  #onCodeSubmit = (e: Event) => {
+    e.preventDefault();
+    this.#submitCode(this.codeInput?.value ?? '');
+  };
+
+  #submitCode(value: string): void {
+    void this.#flow.submitCode(value).then(() => {
+      const s = this.flowState;
+      if (s.step === 'signed-in') this.#focusNext = 'signed-in';
+      else if (s.step === 'code' && s.error) {
+        this.#focusNext = 'code';
+        this.requestUpdate();
+        // Selected, so that typing the right code replaces the wrong one.
+        void this.updateComplete.then(() => this.codeInput?.select());
+      }
+      this.requestUpdate();
+    });
+  }
+
+  #onResend = () => {
+    void this.#flow.resend().then(() => {
+      if (this.flowState.step === 'code') this.#focusNext = 'code';
+      this.requestUpdate();
+    });
+  };
+
+  #onChangeEmail = () => {
+    this.reset();
+    this.#focusNext = 'email';
+  };
+
+  #onSignOutClick = () => {
+    void this.#flow.signOut(false).then(() => {
+      this.#focusNext = 'email';
+      this.requestUpdate();
+    });
+  };
+
+  #onFlowChange(state: FlowState): void {
+    if (state.busy) this.notice = null;
+    this.flowState = state;
+    if (state.step === 'code' && state.code && state.code.resendAt > Date.now()) this.#startTicker();
+    else this.#stopTicker();
+  }
+
+  #onFlowEvent(event: FlowEvent): void {
+    switch (event.type) {
+      case 'signed-in':
+        this.notice = 'signedIn';
+        this.dispatchEvent(
+          new SignedInEvent({
+            user: { ...event.session.user },
+            tokens: { ...event.session.tokens },
+            isNewUser: event.isNewUser,
+            restored: event.restored,
+          }),
+        );
+        break;
+      case 'signed-out':
+        this.notice = 'signedOut';
+        this.dispatchEvent(new SignedOutEvent());
+        break;
+      case 'code-sent':
+        this.notice = 'codeSent';
+        if (this.codeInput) this.codeInput.value = '';
+        this.dispatchEvent(
+          new CodeSentEvent({ destination: event.destination, codeLength: event.codeLength, purpose: event.purpose }),
+        );
+        break;
+      case 'error': {
+        const t = withOverrides(this.messages, this.translations);
+        const message = errorMessage(event.code, t, this.flowState.code?.codeLength ?? 0);
+        this.dispatchEvent(new LoginErrorEvent({ code: event.code, message }));
+        break;
+      }
+    }
+  }
+
+  #config(): PoolConfig | null {
+    if (!this.userPoolId || !this.clientId) return null;
+    const storage = this.tokenStorage === 'session' || this.tokenStorage === 'memory' ? this.tokenStorage : 'local';
+    return { userPoolId: this.userPoolId, clientId: this.clientId, endpoint: this.endpoint, tokenStorage: storage };
+  }
+
+  /** A cheap synchronous look at Amplify's storage, so a restored session shows no email-step flash. */
+  #hasStoredSession(): boolean {
+    const key = `CognitoIdentityServiceProvider.${this.clientId}.LastAuthUser`;
+    try {
+      if (!this.clientId) return false;
+      if (this.tokenStorage === 'memory') return false;
+      return (this.tokenStorage === 'session' ? sessionStorage : localStorage).getItem(key) !== null;
+    } catch {
+      return false;
+    }
+  }
+
+  #updateLanguage(): void {
+    const language = resolveLanguage(inheritedLang(this));
+    if (language === this.language && this.messages === (loadedMessages(language) ?? this.messages)) return;
+    this.language = language;
+    const ready = loadedMessages(language);
+    if (ready) {
+      this.messages = ready;
+      return;
+    }
+    void loadMessages(language).then((table) => {
+      if (this.language === language) this.messages = table;
+    });
+  }
+
+  #startTicker(): void {
+    this.now = Date.now();
+    if (this.#ticker !== undefined) return;
+    this.#ticker = setInterval(() => {
+      this.now = Date.now();
+      const code = this.flowState.code;
+      if (!code || code.resendAt <= this.now) this.#stopTicker();
+    }, 1000);
+  }
+
+  #stopTicker(): void {
+    if (this.#ticker === undefined) return;
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
+    this.now = Date.now();
+  }
+}

@@ -1,0 +1,27 @@
+/** Registers `<passwordless-login>`: the package's only side effect. */
+import { PasswordlessLogin } from './passwordless-login.js';
+
+export { PasswordlessLogin } from './passwordless-login.js';
+export {
+  CodeSentEvent,
+  LoginErrorEvent,
+  SignedInEvent,
+  SignedOutEvent,
+  type CodeSentDetail,
+  type LoginErrorCode,
+  type LoginErrorDetail,
+  type SessionTokens,
+  type SessionUser,
+  type SignedInDetail,
+} from './events.js';
+export type { Messages } from './i18n/index.js';
+
+if (!customElements.get('passwordless-login')) {
+  customElements.define('passwordless-login', PasswordlessLogin);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'passwordless-login': PasswordlessLogin;
+  }
+}

@@ -1,0 +1,148 @@
+import { css } from 'lit';
+
+/**
+ * Each public `--passwordless-login-*` property is read once, into a private `--_*` one, so the
+ * host page can theme the element but never leaks into it through generic names.
+ */
+export const styles = css`
+  :host {
+    display: block;
+    --_accent: var(--passwordless-login-accent-color, #2563eb);
+    --_accent-text: var(--passwordless-login-accent-text-color, #ffffff);
+    --_text: var(--passwordless-login-text-color, #1f2937);
+    --_muted: var(--passwordless-login-muted-color, #4b5563);
+    --_background: var(--passwordless-login-background, transparent);
+    --_field-background: var(--passwordless-login-field-background, #ffffff);
+    --_border: var(--passwordless-login-border-color, #6b7280);
+    --_error: var(--passwordless-login-error-color, #b91c1c);
+    --_radius: var(--passwordless-login-radius, 0.375rem);
+    --_gap: var(--passwordless-login-gap, 0.75rem);
+    --_font: var(--passwordless-login-font-family, inherit);
+    --_transition: var(--passwordless-login-transition-duration, 150ms);
+    color: var(--_text);
+    background: var(--_background);
+    font-family: var(--_font);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--passwordless-login-accent-color, #60a5fa);
+      --_accent-text: var(--passwordless-login-accent-text-color, #0b1220);
+      --_text: var(--passwordless-login-text-color, #e5e7eb);
+      --_muted: var(--passwordless-login-muted-color, #cbd5e1);
+      --_field-background: var(--passwordless-login-field-background, #111827);
+      --_border: var(--passwordless-login-border-color, #9ca3af);
+      --_error: var(--passwordless-login-error-color, #fca5a5);
+    }
+  }
+
+  form,
+  [part~='signed-in'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .hint {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  input {
+    font: inherit;
+    color: inherit;
+    background: var(--_field-background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5em 0.75em;
+  }
+
+  input[part~='code-input'] {
+    letter-spacing: 0.3em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  input[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+
+  button {
+    font: inherit;
+    border-radius: var(--_radius);
+    padding: 0.5em 1em;
+    cursor: pointer;
+    transition: background-color var(--_transition), opacity var(--_transition);
+  }
+
+  button[part~='submit-button'],
+  button[part~='sign-out-button'] {
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border: 1px solid var(--_accent);
+    font-weight: 600;
+  }
+
+  button[part~='resend-button'],
+  button[part~='change-email-button'] {
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid transparent;
+    text-decoration: underline;
+    align-self: flex-start;
+    padding-inline: 0;
+  }
+
+  button[aria-disabled='true'],
+  button:disabled {
+    cursor: default;
+    opacity: 0.65;
+  }
+
+  :is(input, button):focus-visible,
+  [part~='signed-in']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_gap);
+  }
+
+  [part~='error'] {
+    color: var(--_error);
+  }
+
+  [part~='status'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  /* Live regions stay in the tree while empty so that screen readers announce what appears. */
+  [part~='error']:not(:empty),
+  [part~='status']:not(:empty) {
+    margin-block-start: var(--_gap);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    :host {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
