@@ -9,7 +9,7 @@ export const CUSTOM_MESSAGE_ENTRY = fileURLToPath(
   new URL('../lambda/custom-message/index.ts', import.meta.url),
 );
 
-/** Lambda's runtime target for the bundle (the stack uses the nodejs22.x runtime or newer). */
+/** Syntax target for the bundle: no newer than the stack's Lambda runtime (nodejs24.x). */
 const TARGET = 'node22';
 
 export function bundleCustomMessageHandler(): string {

@@ -99,7 +99,7 @@ export class PasswordlessLoginStack extends Stack {
 
     const customMessage = new LambdaFunction(this, 'CustomMessage', {
       description: 'Writes the <passwordless-login> sign-up and sign-in code emails in the user language.',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       handler: 'index.handler',
       code: Code.fromInline(bundleCustomMessageHandler()),
