@@ -47,6 +47,7 @@ export default {
       exclude: ['src/react.ts'],
       compilerOptions: {
         noEmit: false,
+        outDir: OUT_DIR,
         declaration: false,
         declarationMap: false,
         sourceMap: true,
