@@ -1,0 +1,65 @@
+// Figure 2: navigation start → an interactive email field, the element page against the plain form.
+import { recorder } from './recorder.mjs';
+import { summary } from './stats.mjs';
+
+/**
+ * One cold load: a fresh browser context (its own empty HTTP cache, so also no V8 code cache),
+ * a new page, navigation, then the recorder's figures read from the page.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ */
+async function load(browser, url) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(recorder);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return await page.evaluate(async () => {
+      const b = /** @type {any} */ (window).__bench;
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no interactive email field within 10 s')), 10_000));
+      const interactive = await Promise.race([b.interactive, timeout]);
+      return { interactive, painted: await b.painted, fcp: await b.fcp() };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ element: string, form: string }} urls
+ * @param {{ loads: number, warmup: number, log: (line: string) => void }} options
+ */
+export async function measureFirstPaint(browser, urls, { loads, warmup, log }) {
+  const samples = { element: { interactive: [], painted: [], fcp: [] }, form: { interactive: [], painted: [], fcp: [] } };
+  for (let i = 0; i < warmup + loads; i++) {
+    // Alternate which page goes first so slow drift (other work on the machine) hits both alike.
+    const order = i % 2 === 0 ? ['element', 'form'] : ['form', 'element'];
+    for (const name of order) {
+      const r = await load(browser, urls[name]);
+      if (i < warmup) continue;
+      samples[name].interactive.push(r.interactive);
+      samples[name].painted.push(r.painted);
+      if (r.fcp !== null) samples[name].fcp.push(r.fcp);
+    }
+    if (i >= warmup && (i - warmup + 1) % 10 === 0) log(`  first paint: ${i - warmup + 1}/${loads} loads of each page`);
+  }
+  const figures = (x) => ({ interactiveMs: summary(x.interactive), paintedMs: summary(x.painted), fcpMs: summary(x.fcp) });
+  const element = figures(samples.element);
+  const form = figures(samples.form);
+  return {
+    loadsEach: loads,
+    warmupLoadsEach: warmup,
+    cache: 'cold: a fresh browser context per load',
+    element,
+    form,
+    ratio: Number((element.interactiveMs.median / form.interactiveMs.median).toFixed(2)),
+    paintedRatio: Number((element.paintedMs.median / form.paintedMs.median).toFixed(2)),
+    fcpRatio: Number((element.fcpMs.median / form.fcpMs.median).toFixed(2)),
+    target: 1.3,
+    samples: {
+      element: samples.element.interactive.map((x) => Number(x.toFixed(1))),
+      form: samples.form.interactive.map((x) => Number(x.toFixed(1))),
+    },
+  };
+}
