@@ -74,6 +74,20 @@ stage('node', () => {
   addCounts(countsFile, 'node tests', ok);
 });
 
+// infra/ (the CDK app and the email trigger) has its own package.json so the element's install stays
+// light; its dependencies are installed here, on first use.
+stage('infra', () => {
+  const countsFile = join(scratch, 'infra.json');
+  const installed = existsSync('infra/node_modules/aws-cdk-lib') ||
+    run('npm', ['--prefix', 'infra', 'ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  const ok = installed && run('npm', [
+    '--prefix', 'infra', 'test', '--',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    `--test-reporter=${join(process.cwd(), 'scripts/node-count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`,
+  ]);
+  addCounts(countsFile, 'infra tests', ok);
+});
+
 stage('browser', () => {
   const countsFile = join(scratch, 'browser.json');
   const ok = run('npx', ['wtr'], { WTR_COUNTS_FILE: countsFile });

@@ -1,0 +1,150 @@
+// `npm pack` yields a package that installs into a blank project and works there: the packed files
+// are only what ships, aws-amplify stays one copy (a peer dependency), the types make
+// `addEventListener('signed-in', e => e.detail.tokens)` compile without casts, and a React app
+// bundled from the installed package signs a new user up against the packaged emulator in Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+let app: string;
+let tarball: string;
+let browser: Browser | undefined;
+let server: Server | undefined;
+
+function npm(args: string[], cwd: string): string {
+  return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+before(async () => {
+  app = mkdtempSync(join(tmpdir(), 'passwordless-login-app-'));
+  // The build ran before the Node tests (scripts/test.mjs), so the pack skips `prepack`.
+  const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', app], ROOT));
+  tarball = join(app, packed[0].filename);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'blank-app', private: true, type: 'module' }));
+  npm(
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball,
+      'aws-amplify@6', 'react@19', 'react-dom@19'],
+    app,
+  );
+});
+
+after(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  server?.close();
+  if (app) rmSync(app, { recursive: true, force: true });
+});
+
+test('the package holds only what ships', () => {
+  const packed = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT))[0];
+  const files: string[] = packed.files.map((f: { path: string }) => f.path);
+  for (const required of [
+    'dist/lib/register.js', 'dist/lib/register.d.ts', 'dist/lib/passwordless-login.js', 'dist/lib/react.js',
+    'dist/cdn/passwordless-login.js', 'dist/emulator/index.js', 'dist/emulator/cli.js', 'custom-elements.json',
+    'README.md', 'package.json',
+  ]) {
+    assert.ok(files.includes(required), `${required} is in the package`);
+  }
+  const strays = files.filter((f) => /^(src|test|demo|emulator|infra|bench|scripts)\//.test(f) || f.endsWith('.map'));
+  assert.deepEqual(strays, [], 'no sources, tests or source maps are packed');
+});
+
+test('a blank app that also uses aws-amplify ends up with one copy of it', () => {
+  const tree = JSON.parse(npm(['ls', 'aws-amplify', '--all', '--json'], app));
+  const copies = new Set<string>();
+  const walk = (deps: Record<string, { version: string; path?: string; dependencies?: object }> = {}) => {
+    for (const [name, info] of Object.entries(deps)) {
+      if (name === 'aws-amplify') copies.add(info.path ?? info.version);
+      walk(info.dependencies as never);
+    }
+  };
+  walk(tree.dependencies);
+  assert.equal(tree.dependencies['passwordless-login'].dependencies?.['aws-amplify']?.deduped ?? true, true);
+  const installed = execFileSync('find', [join(app, 'node_modules'), '-path', '*/aws-amplify/package.json'], {
+    encoding: 'utf8',
+  }).trim().split('\n').filter(Boolean);
+  assert.equal(installed.length, 1, `one aws-amplify in node_modules, found ${installed.join(', ')}`);
+});
+
+test('the types make the element and its events typed without casts', () => {
+  writeFileSync(
+    join(app, 'typed.ts'),
+    [
+      "import 'passwordless-login';",
+      "import type { PasswordlessLogin } from 'passwordless-login/element';",
+      "const el: PasswordlessLogin = document.createElement('passwordless-login');",
+      "el.addEventListener('signed-in', (e) => { const t: string = e.detail.tokens.idToken; console.log(t, e.detail.user.email); });",
+      "el.addEventListener('code-sent', (e) => { const n: number = e.detail.codeLength; console.log(n); });",
+      "el.addEventListener('login-error', (e) => { const c: string = e.detail.code; console.log(c); });",
+      "// @ts-expect-error: the detail is typed, so a wrong property is an error",
+      "el.addEventListener('signed-in', (e) => e.detail.nope);",
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'],
+        strict: true, noEmit: true, skipLibCheck: true, types: [],
+      },
+      files: ['typed.ts'],
+    }),
+  );
+  execFileSync(bin('tsc'), ['-p', app], { encoding: 'utf8' });
+});
+
+test('a React app bundled from the package signs a new user up against the packaged emulator', async () => {
+  const { startEmulator } = await import(join(app, 'node_modules/passwordless-login/dist/emulator/index.js'));
+  const cognito = await startEmulator({ port: 0, log: false });
+  try {
+    writeFileSync(
+      join(app, 'main.jsx'),
+      `import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PasswordlessLogin } from 'passwordless-login/react';
+const config = ${JSON.stringify({ userPoolId: cognito.userPoolId, clientId: cognito.clientId, endpoint: cognito.endpoint })};
+createRoot(document.getElementById('root')).render(createElement(PasswordlessLogin, {
+  ...config,
+  onCodeSent: (e) => { document.body.dataset.codeSent = e.detail.purpose; },
+  onSignedIn: (e) => { document.body.dataset.signedIn = e.detail.user.email; },
+}));
+`,
+    );
+    execFileSync(bin('esbuild'), ['main.jsx', '--bundle', '--format=esm', '--outfile=out/main.js', '--log-level=error'], {
+      cwd: app,
+    });
+    const page = `<!doctype html><html lang="en"><head><title>app</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>`;
+    const bundle = readFileSync(join(app, 'out/main.js'));
+    server = createServer((req, res) => {
+      if (req.url === '/main.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+      else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    });
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+
+    browser = await launchChromium();
+    const tab = await browser.newPage();
+    await tab.goto(`http://127.0.0.1:${port}/`);
+    const email = `react-${randomUUID()}@example.com`;
+    await tab.locator('passwordless-login [part~="email-input"]').fill(email);
+    await tab.locator('passwordless-login [part~="submit-button"]').click();
+    await tab.waitForFunction(() => document.body.dataset.codeSent === 'sign-up', undefined, { timeout: 15_000 });
+    const mails = await (await fetch(`${cognito.endpoint}/_emulator/messages?to=${encodeURIComponent(email)}`)).json();
+    assert.equal(mails.length, 1, 'one email for a new user');
+    await tab.locator('passwordless-login [part~="code-input"]').fill(mails[0].code);
+    await tab.waitForFunction(() => document.body.dataset.signedIn, undefined, { timeout: 15_000 });
+    assert.equal(await tab.evaluate(() => document.body.dataset.signedIn), email);
+  } finally {
+    await cognito.close();
+  }
+});
