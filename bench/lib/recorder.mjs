@@ -90,14 +90,22 @@ export function recorder() {
       for (const w of [...waiters]) w();
     });
   }
-  /** The `n`-th event of `type` since load (1-based); rejects as soon as any `login-error` was seen. */
+  /**
+   * The `n`-th event of `type` since load (1-based); rejects as soon as any `login-error` was seen,
+   * or after 30 s.
+   */
   const waitFor = (type, n = 1) =>
     new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(w);
+        reject(new Error(`no ${type} event within 30 s`));
+      }, 30_000);
       const w = () => {
         const error = seen.find((r) => r.type === 'login-error');
         const hit = seen.filter((r) => r.type === type)[n - 1];
         if (!hit && !error) return;
         waiters.delete(w);
+        clearTimeout(timer);
         if (hit) resolve(hit);
         else reject(new Error(`login-error ${JSON.stringify(error?.detail)}`));
       };
