@@ -46,7 +46,7 @@ export async function startDemo({ port = 8000, host = '127.0.0.1', emulator: emu
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    `connect-src 'self' ${emulator.endpoint} https://cognito-idp.*.amazonaws.com`,
+    `connect-src 'self' ${emulator.endpoint} https://*.amazonaws.com`,
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
