@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CLI_DEFAULT_CLIENT_ID, CLI_DEFAULT_USER_POOL_ID, DEFAULT_CODE_SEND_LIMIT, startEmulator, type EmulatorOptions } from './index.js';
+import { CLI_DEFAULT_CLIENT_ID, CLI_DEFAULT_USER_POOL_ID, DEFAULT_CODE_SEND_LIMIT, startEmulator, type EmulatorOptions, type FaultOptions } from './index.js';
 
 /** Not Node's inspector port 9229 (cognito-local's default), so `node --inspect` and this coexist. */
 export const CLI_DEFAULT_PORT = 9239;
@@ -29,10 +29,23 @@ Options:
   --custom-message <module>    JS/TS module exporting a Cognito Custom Message trigger handler
   -h, --help                   show this help
 
+Fault injection (API calls on POST / only; off by default; rates are 0-1 or percentages):
+  --fault-500 <rate>           share answered HTTP 500 InternalErrorException (clients retry)
+  --fault-503 <rate>           share answered HTTP 503 ServiceUnavailableException (clients retry)
+  --fault-throttle <rate>      share answered HTTP 400 TooManyRequestsException (clients retry)
+  --fault-drop <rate>          share whose connection is closed unanswered, before the call runs
+  --fault-lost-response <rate> share that run (state changes, mail sent) but whose answer is lost
+  --latency <ms>               milliseconds added to every API call
+  --latency-jitter <ms>        up to this many more milliseconds, drawn per call
+  --fault-operations <list>    only these operations, e.g. InitiateAuth,RespondToAuthChallenge
+  --fault-seed <n>             seed (0-4294967295) so a run repeats exactly (default random)
+Change at run time: GET/PUT/POST/DELETE {endpoint}/_emulator/faults.
+
 When ready it prints one JSON line to stdout:
   {"endpoint","userPoolId","clientId","region","jwksUri"}
 Mails: GET {endpoint}/_emulator/messages?to=<email>, DELETE to empty.
 Requests received: GET/DELETE {endpoint}/_emulator/requests.
+Fault settings: GET, PUT (replace), POST (merge), DELETE (off) {endpoint}/_emulator/faults.
 `;
 
 class UsageError extends Error {}
@@ -46,6 +59,14 @@ function parseDuration(value: string, plainUnit: 's' | 'm', what: string): numbe
   const seconds = unit === 'h' ? n * 3600 : unit === 'm' ? n * 60 : n;
   if (!(seconds > 0)) throw new UsageError(`${what} must be longer than zero`);
   return seconds;
+}
+
+/** `0.3` or `30%`. */
+function parseRate(value: string, what: string): number {
+  const match = /^(\d+(?:\.\d+)?)(%)?$/.exec(value.trim());
+  const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+  if (!(rate >= 0 && rate <= 1)) throw new UsageError(`${what}: "${value}" is not a share like 0.3 or 30%`);
+  return rate;
 }
 
 function parseOptions(argv: string[]): EmulatorOptions | 'help' {
@@ -65,6 +86,15 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
         'code-send-limit': { type: 'string' },
         data: { type: 'string' },
         'custom-message': { type: 'string' },
+        'fault-500': { type: 'string' },
+        'fault-503': { type: 'string' },
+        'fault-throttle': { type: 'string' },
+        'fault-drop': { type: 'string' },
+        'fault-lost-response': { type: 'string' },
+        latency: { type: 'string' },
+        'latency-jitter': { type: 'string' },
+        'fault-operations': { type: 'string' },
+        'fault-seed': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -99,6 +129,31 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
   }
   if (v.data !== undefined) options.dataFile = v.data;
   if (v['custom-message'] !== undefined) options.customMessage = v['custom-message'];
+  const faults: FaultOptions = {};
+  const rates = [
+    ['fault-500', 'internalError'],
+    ['fault-503', 'unavailable'],
+    ['fault-throttle', 'throttle'],
+    ['fault-drop', 'drop'],
+    ['fault-lost-response', 'lostResponse'],
+  ] as const;
+  for (const [flag, key] of rates) {
+    const value = v[flag];
+    if (value !== undefined) faults[key] = parseRate(value, `--${flag}`);
+  }
+  for (const [flag, key] of [['latency', 'latencyMs'], ['latency-jitter', 'jitterMs']] as const) {
+    const value = v[flag];
+    if (value === undefined) continue;
+    const match = /^(\d+(?:\.\d+)?)(ms)?$/.exec(value.trim());
+    if (!match) throw new UsageError(`--${flag}: "${value}" is not a number of milliseconds`);
+    faults[key] = Number(match[1]);
+  }
+  if (v['fault-operations'] !== undefined) faults.operations = v['fault-operations'].split(',').map((op) => op.trim()).filter(Boolean);
+  if (v['fault-seed'] !== undefined) {
+    if (!/^\d+$/.test(v['fault-seed'])) throw new UsageError(`--fault-seed: "${v['fault-seed']}" is not a whole number`);
+    faults.seed = Number(v['fault-seed']);
+  }
+  if (Object.keys(faults).length > 0) options.faults = faults;
   // Fixed ids unless a data file already holds some (then those are kept).
   const dataHoldsIds = v.data !== undefined && existsSync(v.data);
   if (v['user-pool-id'] !== undefined) options.userPoolId = v['user-pool-id'];

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { FaultInjector, type FaultOptions } from './faults.js';
 import { Outbox } from './mail.js';
 import { loadCustomMessage, type CustomMessageHandler } from './messages.js';
 import { Pool } from './operations.js';
@@ -17,6 +18,7 @@ export { CognitoError } from './errors.js';
 export { EmulatorDataError } from './store.js';
 export type { OutboxMessage } from './mail.js';
 export type { RequestRecord } from './server.js';
+export type { FaultKind, FaultOptions, FaultSettings } from './faults.js';
 export type { CustomMessageEvent, CustomMessageHandler } from './messages.js';
 
 export interface EmulatorOptions {
@@ -45,6 +47,11 @@ export interface EmulatorOptions {
   log?: false | ((line: string) => void);
   /** Path of a module exporting a Cognito Custom Message trigger `handler(event)` that writes the mails. */
   customMessage?: string;
+  /**
+   * Fault injection on the Cognito API (`POST /`): shares of calls answered 500/503/throttled or
+   * dropped, added latency, a seed. Off by default; also changeable at run time over `/_emulator/faults`.
+   */
+  faults?: FaultOptions;
 }
 
 export interface RunningEmulator {
@@ -116,6 +123,8 @@ function validate(options: EmulatorOptions): void {
 /** Starts an emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   validate(options);
+  // Checked before anything is written: a bad `faults` is a TypeError like the other options.
+  const faults = new FaultInjector(options.faults);
   const log =
     options.log === false ? () => {} : (options.log ?? ((line: string) => process.stderr.write(`[cognito-emulator] ${line}\n`)));
   const host = options.host ?? '127.0.0.1';
@@ -137,6 +146,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store.state.userPoolId = options.userPoolId ?? store.state.userPoolId;
     store.state.clientId = options.clientId ?? store.state.clientId;
     store.save();
+    await store.flush();
   }
   const { userPoolId, clientId } = store.state;
   const region = userPoolId.split('_')[0]!;
@@ -169,7 +179,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   let endpoint = '';
-  const server = new EmulatorServer({ pool, minter, outbox, userPoolId, endpoint: () => endpoint, log });
+  const server = new EmulatorServer({ pool, minter, outbox, userPoolId, endpoint: () => endpoint, log, faults, durable: () => store.flush() });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.http.once('error', onError);
@@ -183,6 +193,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // A wildcard address is reachable on loopback; clients need a concrete one.
   const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
   endpoint = `http://${urlHost}:${port}`;
+  if (faults.active) {
+    const { injected: _, ...settings } = faults.describe();
+    log(`fault injection on: ${JSON.stringify(settings)}`);
+  }
   if (!isLoopback(host))
     log(
       `warning: listening on ${host}, not only on this machine. This is a development server: no real security, codes readable over HTTP by anyone who can reach it.`,
@@ -196,10 +210,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     region,
     jwksUri: `${endpoint}/${userPoolId}/.well-known/jwks.json`,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.http.close(() => resolve());
-        server.http.closeAllConnections();
-      });
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.http.close(() => resolve());
+          server.http.closeAllConnections();
+          server.cancelDelays();
+        });
+        // Operations already running finish, and their changes reach the data file.
+        await server.idle();
+        await store.flush().catch((error: unknown) => log(`could not write the data file: ${(error as Error).message}`));
+      })();
       return closing;
     },
   };

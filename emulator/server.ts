@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { CognitoError, errors } from './errors.js';
+import type { FaultInjector, FaultKind } from './faults.js';
 import type { Outbox } from './mail.js';
 import { OPERATIONS, type Operation, type Pool } from './operations.js';
 import type { TokenMinter } from './tokens.js';
@@ -21,9 +22,21 @@ const DEFAULT_ALLOW_HEADERS =
 
 export interface RequestRecord {
   operation: string;
+  /** The HTTP status answered; 0 when the connection was closed without an answer (a `drop` fault). */
   status: number;
   at: string;
+  /** Present when a fault was injected into this call. With `lostResponse`, `status` is what would have been answered. */
+  fault?: FaultKind;
+  /** Present when latency was added: the milliseconds waited. */
+  delayMs?: number;
 }
+
+/** The answers of the injected error faults: status, `__type`, message. [U] messages. */
+const FAULT_ANSWERS = {
+  internalError: [500, 'InternalErrorException', 'Internal server error.'],
+  unavailable: [503, 'ServiceUnavailableException', 'Service Unavailable'],
+  throttle: [400, 'TooManyRequestsException', 'Too many requests'],
+} as const;
 
 export interface ServerDeps {
   pool: Pool;
@@ -33,6 +46,9 @@ export interface ServerDeps {
   /** Base URL for the openid-configuration's jwks_uri; set once listening. */
   endpoint: () => string;
   log: (line: string) => void;
+  faults: FaultInjector;
+  /** Resolves once every state change made so far is durable (the data file written). */
+  durable: () => Promise<void>;
 }
 
 function cors(res: ServerResponse): void {
@@ -85,6 +101,8 @@ export class EmulatorServer {
   private readonly requests: RequestRecord[] = [];
   /** Operations run one at a time, so a request never sees another's half-done change. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Calls waiting out injected latency, so close() can end the waits. */
+  private readonly delays = new Set<() => void>();
 
   constructor(private readonly d: ServerDeps) {
     this.http = createServer((req, res) => {
@@ -97,6 +115,28 @@ export class EmulatorServer {
     this.http.on('clientError', (_error, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       else socket.destroy();
+    });
+  }
+
+  /** Ends every injected wait at once (the callers then see their connection gone). */
+  cancelDelays(): void {
+    for (const wake of [...this.delays]) wake();
+  }
+
+  /** Resolves when the operations queued so far have run. */
+  idle(): Promise<void> {
+    return this.tail.then(() => undefined);
+  }
+
+  private delay(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.delays.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.delays.add(wake);
     });
   }
 
@@ -113,7 +153,7 @@ export class EmulatorServer {
     const method = req.method ?? 'GET';
 
     if (method === 'OPTIONS') {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
       const asked = req.headers['access-control-request-headers'];
       res.setHeader('Access-Control-Allow-Headers', typeof asked === 'string' && asked !== '' ? asked : DEFAULT_ALLOW_HEADERS);
       res.setHeader('Access-Control-Max-Age', '600');
@@ -148,6 +188,8 @@ export class EmulatorServer {
       });
     }
 
+    if (path === '/_emulator/faults') return this.faultsEndpoint(req, res, method);
+
     if (path === '/_emulator/messages' || path === '/_emulator/requests') {
       req.resume();
       const isMessages = path === '/_emulator/messages';
@@ -169,48 +211,130 @@ export class EmulatorServer {
     sendPlain(res, 404, 'Not Found');
   }
 
+  /** `GET` the fault settings, `PUT` (replace) or `POST` (merge) JSON to change them, `DELETE` to turn them off. */
+  private async faultsEndpoint(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (method === 'GET' || method === 'HEAD') {
+      req.resume();
+      return sendJson(res, 200, this.d.faults.describe());
+    }
+    if (method === 'DELETE') {
+      req.resume();
+      this.d.faults.reset();
+      this.d.log('faults off');
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    if (method !== 'PUT' && method !== 'POST') {
+      req.resume();
+      return sendPlain(res, 405, 'Method Not Allowed', { allow: 'GET, PUT, POST, DELETE, OPTIONS' });
+    }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === null) {
+      res.setHeader('connection', 'close');
+      return sendPlain(res, 413, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendPlain(res, 400, 'The body is not JSON.');
+    }
+    try {
+      this.d.faults.update(input, method === 'PUT');
+    } catch (error) {
+      return sendPlain(res, 400, (error as Error).message);
+    }
+    const now = this.d.faults.describe();
+    this.d.log(`faults: ${JSON.stringify({ ...now, injected: undefined })}`);
+    sendJson(res, 200, now);
+  }
+
   private async api(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = new Date().toISOString();
     const target = String(req.headers['x-amz-target'] ?? '');
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
     const requestId = randomUUID();
     res.setHeader('x-amzn-requestid', requestId);
+    const extra: { fault?: FaultKind; delayMs?: number } = {};
+    const record = (status: number) => this.requests.push({ operation, status, at, ...extra });
     const finish = (status: number, body: unknown, errorType?: string) => {
-      this.requests.push({ operation, status, at });
+      record(status);
       if (errorType !== undefined) res.setHeader('x-amzn-errortype', errorType);
       sendJson(res, status, body, 'application/x-amz-json-1.1');
-      this.d.log(`${operation || '(no target)'} ${status}${errorType ? ` ${errorType}` : ''}`);
+      this.d.log(`${operation || '(no target)'} ${status}${errorType ? ` ${errorType}` : ''}${extra.fault ? ` (injected ${extra.fault})` : ''}`);
     };
     const fail = (error: CognitoError) => finish(error.status, { __type: error.type, message: error.message }, error.type);
 
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === null) {
       res.setHeader('connection', 'close');
-      this.requests.push({ operation, status: 413, at });
+      record(413);
       return sendPlain(res, 413, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
     }
+
+    // Faults are decided before anything runs, so a faulted call changes nothing (but lostResponse).
+    const decision = this.d.faults.decide(operation);
+    if (decision.delayMs > 0) {
+      extra.delayMs = decision.delayMs;
+      await this.delay(decision.delayMs);
+      // The client gave up (or the emulator is closing) while waiting: nothing to run or answer.
+      if (req.socket.destroyed) return;
+    }
+    if (decision.fault !== undefined) extra.fault = decision.fault;
+    if (decision.fault === 'drop') {
+      record(0);
+      this.d.log(`${operation || '(no target)'}: connection dropped (injected drop)`);
+      req.socket.destroy();
+      return;
+    }
+    if (decision.fault === 'internalError' || decision.fault === 'unavailable' || decision.fault === 'throttle') {
+      const [status, type, message] = FAULT_ANSWERS[decision.fault];
+      return fail(new CognitoError(type, message, status));
+    }
+
     const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!JSON_TYPES.includes(contentType)) return fail(errors.unknownOperation(target));
-    if (!target.startsWith(TARGET_PREFIX) || !(OPERATIONS as readonly string[]).includes(operation))
-      return fail(errors.unknownOperation(target));
-
-    let input: unknown;
-    try {
-      // An empty body is an empty request; its required members then fail validation.
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-    } catch {
-      return fail(errors.serialization('Unable to parse the request body as JSON.'));
+    let error: CognitoError | undefined;
+    let result: object | undefined;
+    if (!JSON_TYPES.includes(contentType) || !target.startsWith(TARGET_PREFIX) || !(OPERATIONS as readonly string[]).includes(operation))
+      error = errors.unknownOperation(target);
+    else {
+      let input: unknown;
+      try {
+        // An empty body is an empty request; its required members then fail validation.
+        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch {
+        error = errors.serialization('Unable to parse the request body as JSON.');
+      }
+      if (error === undefined && (typeof input !== 'object' || input === null || Array.isArray(input)))
+        error = errors.serialization('The request body must be a JSON object.');
+      if (error === undefined) {
+        try {
+          result = await this.serialized(() => this.d.pool.run(operation as Operation, input as Record<string, unknown>));
+        } catch (thrown) {
+          if (thrown instanceof CognitoError) error = thrown;
+          else {
+            this.d.log(`internal error in ${operation}: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}`);
+            error = errors.internal();
+          }
+        }
+        // Answer only once every change so far (this call's and those it may have seen) is durable.
+        try {
+          await this.d.durable();
+        } catch (thrown) {
+          this.d.log(`could not write the data file: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+          error = errors.internal();
+          result = undefined;
+        }
+      }
     }
-    if (typeof input !== 'object' || input === null || Array.isArray(input))
-      return fail(errors.serialization('The request body must be a JSON object.'));
-
-    try {
-      const result = await this.serialized(() => this.d.pool.run(operation as Operation, input as Record<string, unknown>));
-      finish(200, result);
-    } catch (error) {
-      if (error instanceof CognitoError) return fail(error);
-      this.d.log(`internal error in ${operation}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      fail(errors.internal());
+    if (decision.fault === 'lostResponse') {
+      record(error?.status ?? 200);
+      this.d.log(`${operation || '(no target)'} ${error?.status ?? 200}: answer lost (injected lostResponse)`);
+      req.socket.destroy();
+      return;
     }
+    if (error !== undefined) return fail(error);
+    finish(200, result);
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import type { PoolKeys } from './tokens.js';
 
@@ -96,20 +97,42 @@ function checkState(value: unknown): asserts value is PersistedState {
 }
 
 /**
- * Users and refresh-token families, optionally kept in a JSON file. Every change is written at once,
- * synchronously, to a temporary file that is then renamed over the data file: a crash leaves either
- * the old or the new file, and two operations can never interleave their writes.
+ * Users and refresh-token families, optionally kept in a JSON file.
+ *
+ * Writes are group-committed: `save()` marks the state changed and schedules a write; `flush()`
+ * resolves once a write that started after that change has reached the disk. The server calls
+ * `flush()` after every operation and only then answers, so a client never hears "confirmed" (or any
+ * answer that depends on a change) before the change is durable, while many operations that finish
+ * during one write share the next write instead of each rewriting the whole file. Each write goes to
+ * a temporary file that is fsync'ed and then renamed over the data file: a crash (even SIGKILL
+ * mid-write) leaves either the old or the new complete file, never a torn one, and at most one write
+ * is in flight, so writes never interleave.
  */
 export class Store {
   private readonly usersByKey = new Map<string, User>();
+  private readonly usersBySub = new Map<string, User>();
   private readonly families = new Map<string, RefreshFamily>(); // by tokenHash
+  private readonly familiesByOrigin = new Map<string, RefreshFamily>();
+  private lastPrune = 0;
+  /** Bumped by every `save()`; `written` is the version the file on disk holds. */
+  private version = 0;
+  private written = 0;
+  private writing: Promise<void> | undefined;
+  private writeError: unknown;
+  private scheduled = false;
 
   private constructor(
     readonly state: PersistedState,
     private readonly file: string | undefined,
   ) {
-    for (const user of state.users) this.usersByKey.set(user.username.toLowerCase(), user);
-    for (const family of state.refreshTokens) this.families.set(family.tokenHash, family);
+    for (const user of state.users) {
+      this.usersByKey.set(user.username.toLowerCase(), user);
+      this.usersBySub.set(user.sub, user);
+    }
+    for (const family of state.refreshTokens) {
+      this.families.set(family.tokenHash, family);
+      this.familiesByOrigin.set(family.originJti, family);
+    }
   }
 
   /**
@@ -134,7 +157,7 @@ export class Store {
       return { store: new Store(parsed, file), loaded: true };
     }
     const store = new Store(await fresh(), file);
-    store.save();
+    store.writeSync();
     return { store, loaded: false };
   }
 
@@ -143,29 +166,37 @@ export class Store {
   }
 
   userBySub(sub: string): User | undefined {
-    return this.state.users.find((u) => u.sub === sub);
+    return this.usersBySub.get(sub);
   }
 
   addUser(user: User): void {
     this.state.users.push(user);
     this.usersByKey.set(user.username.toLowerCase(), user);
+    this.usersBySub.set(user.sub, user);
   }
 
   deleteUser(user: User): void {
     this.state.users = this.state.users.filter((u) => u !== user);
     this.usersByKey.delete(user.username.toLowerCase());
+    this.usersBySub.delete(user.sub);
   }
 
   addFamily(family: RefreshFamily): void {
-    // Expired families are of no use any more; drop them so the file does not grow forever.
+    // Expired families are of no use any more; drop them (once a minute at most, not on every
+    // sign-in, which would make sign-ins quadratic) so the file does not grow forever.
     const now = Date.now();
-    this.state.refreshTokens = this.state.refreshTokens.filter((f) => {
-      if (f.expiresAt > now) return true;
-      this.families.delete(f.tokenHash);
-      return false;
-    });
+    if (now - this.lastPrune > 60_000) {
+      this.lastPrune = now;
+      this.state.refreshTokens = this.state.refreshTokens.filter((f) => {
+        if (f.expiresAt > now) return true;
+        this.families.delete(f.tokenHash);
+        this.familiesByOrigin.delete(f.originJti);
+        return false;
+      });
+    }
     this.state.refreshTokens.push(family);
     this.families.set(family.tokenHash, family);
+    this.familiesByOrigin.set(family.originJti, family);
   }
 
   familyByToken(token: string): RefreshFamily | undefined {
@@ -173,19 +204,74 @@ export class Store {
   }
 
   familyByOriginJti(originJti: string): RefreshFamily | undefined {
-    return this.state.refreshTokens.find((f) => f.originJti === originJti);
+    return this.familiesByOrigin.get(originJti);
   }
 
   familiesOf(sub: string): RefreshFamily[] {
     return this.state.refreshTokens.filter((f) => f.sub === sub);
   }
 
-  /** Writes the data file, if there is one. Call after every change. */
+  /** Marks the state changed and schedules a write, if there is a data file. Call after every change. */
   save(): void {
+    if (this.file === undefined) return;
+    this.version += 1;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Let the operations that are ready run first, so they share this write.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.kick();
+    });
+  }
+
+  /**
+   * Resolves once every change saved so far is on disk; rejects when the write failed (the change
+   * stays in memory and the next write retries it).
+   */
+  async flush(): Promise<void> {
+    if (this.file === undefined) return;
+    const wanted = this.version;
+    while (this.written < wanted) {
+      this.writeError = undefined;
+      await this.kick();
+      if (this.written < wanted && this.writeError !== undefined) throw this.writeError;
+    }
+  }
+
+  /** Starts the write loop unless it runs; the promise never rejects (failures go to `writeError`). */
+  private kick(): Promise<void> {
+    this.writing ??= this.writeLoop().then(
+      () => {
+        this.writing = undefined;
+      },
+      (error: unknown) => {
+        this.writing = undefined;
+        this.writeError = error;
+      },
+    );
+    return this.writing;
+  }
+
+  private async writeLoop(): Promise<void> {
+    while (this.written < this.version) {
+      const version = this.version;
+      // Serialised synchronously: the snapshot holds every change saved up to `version`.
+      const text = this.serialize();
+      await writeAtomically(this.file!, text);
+      this.written = version;
+    }
+  }
+
+  private serialize(): string {
+    return `${JSON.stringify(this.state, null, 2)}\n`;
+  }
+
+  /** Writes at once, synchronously (startup only). */
+  private writeSync(): void {
     if (this.file === undefined) return;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      writeFileSync(temp, `${JSON.stringify(this.state, null, 2)}\n`, { mode: 0o600 });
+      writeFileSync(temp, this.serialize(), { mode: 0o600 });
       renameSync(temp, this.file);
     } catch (error) {
       try {
@@ -195,5 +281,24 @@ export class Store {
       }
       throw error;
     }
+  }
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(text);
+      // On disk before it replaces the old file: after a power cut the new name never points at
+      // an empty or partial file. (SIGKILL alone would not need it: the page cache survives.)
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
 }
