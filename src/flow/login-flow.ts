@@ -23,6 +23,9 @@ export const CODE_LENGTH = { 'sign-in': 8, 'sign-up': 6 } as const;
 
 export type Purpose = keyof typeof CODE_LENGTH;
 
+/** Amplify's auto sign-in stays armed 3 minutes after `signUp`; a margin for the round trips. */
+const AUTO_SIGN_IN_WINDOW_MS = 170_000;
+
 export type Busy = 'restoring' | 'sending' | 'verifying' | 'signing-out' | null;
 
 export interface CodeStep {
@@ -88,6 +91,12 @@ export class LoginFlow {
   #conflict = false;
   /** Bumped by reset and disconnect: results of older actions are ignored. */
   #generation = 0;
+  /**
+   * The email this element signed up, and when: Amplify keeps auto sign-in armed for 3 minutes
+   * after `signUp`, so coming back to that email resends the sign-up code instead of starting over
+   * (which would end in a second, sign-in code).
+   */
+  #pendingSignUp: { email: string; at: number } | null = null;
   /** Bumped by disconnect: a connect from an earlier connection stops. */
   #connection = 0;
 
@@ -253,10 +262,16 @@ export class LoginFlow {
         await forgetEmail(config.clientId, email);
       }
     }
+    const pending = this.#pendingSignUp;
+    if (pending?.email === email && Date.now() - pending.at < AUTO_SIGN_IN_WINDOW_MS) {
+      this.#set({ isNewUser: true });
+      return this.#enterCode(await client.resendSignUpCode(email), check);
+    }
     let step: AuthStep;
     try {
       step = await client.signUp(email, this.#host.locale());
       check();
+      this.#pendingSignUp = { email, at: Date.now() };
       this.#set({ isNewUser: true });
     } catch (error) {
       if ((error as Error).name !== 'UsernameExistsException') throw error;
@@ -355,6 +370,7 @@ export class LoginFlow {
   }
 
   #signedIn(session: Session, isNewUser: boolean, restored: boolean): void {
+    this.#pendingSignUp = null;
     this.#set({ step: 'signed-in', busy: null, code: null, error: null, session, isNewUser });
     this.#host.onEvent({ type: 'signed-in', session, isNewUser, restored });
   }
