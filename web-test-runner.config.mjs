@@ -16,6 +16,8 @@ const EMULATOR_SETUPS = {
   shortSession: { userExistenceErrors: 'enabled', authSessionValiditySeconds: 4 },
   // At most two codes per user in ten minutes, for the throttling tests.
   throttled: { userExistenceErrors: 'enabled', codeSendLimit: { max: 2, windowSeconds: 600 } },
+  // Its own pool for the fault-injection tests, which set faults at run time over /_emulator/faults.
+  faulty: { userExistenceErrors: 'enabled', codeSendLimit: null },
 };
 
 function emulatorPlugin() {

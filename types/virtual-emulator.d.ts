@@ -14,10 +14,13 @@ declare module 'virtual:emulator' {
   export const shortSession: EmulatorInfo;
   /** Enabled, with at most two codes sent per user in ten minutes. */
   export const throttled: EmulatorInfo;
+  /** Enabled, no send limit; for fault injection set at run time over `/_emulator/faults`. */
+  export const faulty: EmulatorInfo;
   export const emulators: {
     enabled: EmulatorInfo;
     legacy: EmulatorInfo;
     shortSession: EmulatorInfo;
     throttled: EmulatorInfo;
+    faulty: EmulatorInfo;
   };
 }
