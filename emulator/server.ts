@@ -148,7 +148,15 @@ export class EmulatorServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     cors(res);
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    let url: URL;
+    try {
+      // Never `new URL(req.url, base)`: a target like `//x` would be read as another host (or throw).
+      const target = req.url ?? '/';
+      url = new URL(`http://emulator.invalid${target.startsWith('/') ? '' : '/'}${target}`);
+    } catch {
+      req.resume();
+      return sendPlain(res, 400, 'Bad request target.');
+    }
     const path = url.pathname;
     const method = req.method ?? 'GET';
 
