@@ -12,8 +12,11 @@ function osName() {
   return `${os.type()} ${os.release()}`;
 }
 
-/** @param {string} chromiumVersion */
-export function machine(chromiumVersion) {
+/**
+ * @param {string} chromiumVersion
+ * @param {number} loadAverageAtStart `os.loadavg()[0]` taken before the run started its own work
+ */
+export function machine(chromiumVersion, loadAverageAtStart) {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
@@ -23,7 +26,7 @@ export function machine(chromiumVersion) {
     arch: os.arch(),
     node: process.version,
     chromium: chromiumVersion,
-    /** 1-minute load average when the run started: other work on the machine makes figures noisy. */
-    loadAverageAtStart: Number(os.loadavg()[0].toFixed(2)),
+    /** 1-minute load average before the run: other work on the machine makes figures noisy. */
+    loadAverageAtStart: Number(loadAverageAtStart.toFixed(2)),
   };
 }

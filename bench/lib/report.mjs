@@ -89,7 +89,7 @@ export function sections(r) {
 /** One line naming the run's date and machine. */
 export function machineLine(r) {
   const m = r.machine;
-  return `${r.date.slice(0, 16).replace('T', ' ')} UTC · ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB · ${m.os} · Node ${m.node} · Chromium ${m.chromium} · 1-min load average ${m.loadAverageAtStart} at start, ${r.loadAverageAtEnd ?? '?'} at end${r.quick ? ' · QUICK RUN (rough figures)' : ''}`;
+  return `${r.date.slice(0, 16).replace('T', ' ')} UTC · ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB · ${m.os} · Node ${m.node} · Chromium ${m.chromium} · 1-min load average ${m.loadAverageAtStart} before the run${r.quick ? ' · QUICK RUN (rough figures)' : ''}`;
 }
 
 function textTable({ headers, rows, right = [] }) {
