@@ -3,6 +3,7 @@
 // dist/cdn, under a strict Content-Security-Policy. `npm start` builds first and runs this file;
 // PORT sets the demo's port (default 8000). Ctrl-C stops both servers.
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,15 @@ function fileFor(pathname) {
  * @param {{ port?: number, host?: string, emulator?: Parameters<typeof startEmulator>[0] }} [options]
  */
 export async function startDemo({ port = 8000, host = '127.0.0.1', emulator: emulatorOptions } = {}) {
-  const emulator = await startEmulator({ port: 0, host, ...emulatorOptions });
+  // The production email trigger writes the dev inbox's mail, in each user's language, as users
+  // will receive it (TypeScript, loaded through tsx, a dev dependency of this repository).
+  const customMessage = join(ROOT, 'infra', 'lambda', 'custom-message', 'index.ts');
+  const emulator = await startEmulator({
+    port: 0,
+    host,
+    ...(existsSync(customMessage) ? { customMessage } : {}),
+    ...emulatorOptions,
+  });
   const config = JSON.stringify({
     endpoint: emulator.endpoint,
     userPoolId: emulator.userPoolId,
