@@ -16,6 +16,7 @@ import {
   withOverrides,
   type Messages,
 } from './i18n/index.js';
+import { isolate } from './i18n/bidi.js';
 import { styles } from './styles.js';
 
 type Notice = 'codeSent' | 'signedIn' | 'signedOut' | null;
@@ -220,6 +221,7 @@ export class PasswordlessLogin extends LitElement {
         id="email"
         part="email-input"
         type="email"
+        dir="ltr"
         name="email"
         autocomplete="email"
         inputmode="email"
@@ -244,13 +246,14 @@ export class PasswordlessLogin extends LitElement {
     const resendLabel = renew ? t.newCode : wait > 0 ? t.resendIn(wait) : t.resend;
     const invalid = s.error === 'wrong-code' || s.error === 'code-incomplete';
     return html`<form part="form" novalidate aria-label=${t.formLabel} @submit=${this.#onCodeSubmit}>
-      <p id="destination">${t.codeSentTo(code.destination)}</p>
+      <p id="destination">${t.codeSentTo(isolate(code.destination))}</p>
       <label for="code">${t.codeLabel}</label>
       <p id="code-hint" class="hint">${t.codeHint(code.codeLength)}</p>
       <input
         id="code"
         part="code-input"
         type="text"
+        dir="ltr"
         name="code"
         autocomplete="one-time-code"
         inputmode="numeric"
@@ -278,7 +281,7 @@ export class PasswordlessLogin extends LitElement {
     const user = this.flowState.session?.user;
     return html`<slot name="signed-in">
       <div part="signed-in" tabindex="-1">
-        <p>${t.signedInAs(user?.email || user?.username || '')}</p>
+        <p>${t.signedInAs(isolate(user?.email || user?.username || ''))}</p>
         <button
           part="sign-out-button"
           type="button"
