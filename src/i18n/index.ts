@@ -8,9 +8,17 @@ export type { Messages } from './en.js';
  */
 const LOADERS: Record<string, () => Promise<{ default: Messages }>> = {
   de: () => import('./de.js'),
-  es: () => import('./es.js'),
   fr: () => import('./fr.js'),
+  es: () => import('./es.js'),
+  it: () => import('./it.js'),
+  pt: () => import('./pt.js'),
+  nl: () => import('./nl.js'),
+  pl: () => import('./pl.js'),
   ja: () => import('./ja.js'),
+  // Simplified Chinese; zh-TW, zh-HK and zh-Hant fall back to it too (see zh.ts).
+  zh: () => import('./zh.js'),
+  ar: () => import('./ar.js'),
+  he: () => import('./he.js'),
 };
 
 /** Language tags whose script runs right to left (for `dir` on the element's content). */
