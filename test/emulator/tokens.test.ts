@@ -29,7 +29,7 @@ describe('tokens', () => {
     h = await harness();
     verifier = CognitoJwtVerifier.create({ userPoolId: h.emulator.userPoolId, tokenUse: null, clientId: h.emulator.clientId });
     const jwks = await (await fetch(h.emulator.jwksUri)).json();
-    verifier.cacheJwks(jwks as Parameters<typeof verifier.cacheJwks>[0]);
+    verifier.cacheJwks(jwks as Parameters<typeof verifier.cacheJwks>[0], h.emulator.userPoolId);
     email = newEmail();
     const up = await h.client.send(new SignUpCommand({ ClientId: h.emulator.clientId, Username: email, UserAttributes: [{ Name: 'email', Value: email }, { Name: 'locale', Value: 'de' }] }));
     sub = up.UserSub!;
