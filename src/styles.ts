@@ -69,6 +69,12 @@ export const styles = css`
     padding: 0.5em 0.75em;
   }
 
+  /* The fields are dir="ltr" in every language (addresses and digits run left to right); in a
+     right-to-left form their text still lines up with the labels, on the right. */
+  .root[dir='rtl'] input {
+    text-align: right;
+  }
+
   input[part~='code-input'] {
     letter-spacing: 0.3em;
     font-variant-numeric: tabular-nums;
