@@ -225,7 +225,7 @@ try {
   }
 
   Object.assign(results, {
-    date: new Date().toISOString(),
+    date: new Date(started).toISOString(),
     quick,
     machine: machine(chromium, loadAverageAtStart),
     durationSeconds: Math.round((Date.now() - started) / 1000),
