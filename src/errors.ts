@@ -1,3 +1,7 @@
+/**
+ * The `login-error` codes and the text the user sees for each. Which Cognito error maps to which
+ * code is in `flow/cognito-errors.ts`, loaded with the flow, so the email step does not carry it.
+ */
 import type { Messages } from './i18n/en.js';
 
 /** The stable `code` of every `login-error` event. */
@@ -17,56 +21,8 @@ export type LoginErrorCode =
   | 'service'
   | 'unknown';
 
-/** Where in the flow an error happened; the same Cognito error can mean different things. */
-export type ErrorContext = 'email' | 'code' | 'session';
-
 /** Errors after which the code step offers "Send a new code" instead of another try. */
 export const NEEDS_NEW_CODE: ReadonlySet<LoginErrorCode> = new Set(['code-expired', 'session-expired']);
-
-const BY_NAME: Record<string, LoginErrorCode> = {
-  // Wrong code: the session stays usable, the user types again.
-  CodeMismatchException: 'wrong-code',
-  ExpiredCodeException: 'code-expired',
-  // `confirmSignIn` with no sign-in in progress (the page lost it): only a new code helps.
-  SignInException: 'session-expired',
-  UserNotFoundException: 'no-account',
-  LimitExceededException: 'too-many-attempts',
-  TooManyRequestsException: 'too-many-attempts',
-  TooManyFailedAttemptsException: 'too-many-attempts',
-  CodeDeliveryFailureException: 'service',
-  NetworkError: 'network',
-  InternalErrorException: 'service',
-  InvalidParameterException: 'configuration',
-  ResourceNotFoundException: 'configuration',
-  InvalidUserPoolConfigurationException: 'configuration',
-  FeatureUnavailableInTierException: 'configuration',
-  UnsupportedOperationException: 'configuration',
-  InvalidUserPoolId: 'configuration',
-  AuthUserPoolException: 'configuration',
-  AuthTokenConfigException: 'configuration',
-  InvalidPreferredChallenge: 'configuration',
-  UserLambdaValidationException: 'configuration',
-  UnexpectedLambdaException: 'configuration',
-  InvalidLambdaResponseException: 'configuration',
-  InvalidEmailRoleAccessPolicyException: 'configuration',
-  PoolConflict: 'pool-conflict',
-};
-
-/** Maps anything thrown by the flow's client to a `login-error` code; never exposes the raw error. */
-export function errorCodeFor(error: unknown, context: ErrorContext): LoginErrorCode {
-  if (!error || typeof error !== 'object') return 'unknown';
-  const name = String((error as { name?: unknown }).name ?? '');
-  const message = String((error as { message?: unknown }).message ?? '').toLowerCase();
-  if (name === 'NotAuthorizedException') {
-    if (message.includes('disabled')) return 'user-disabled';
-    // "Invalid session for the user[, session is expired | can only be used once]."
-    if (context === 'code' || message.includes('session')) return 'session-expired';
-    // e.g. "SignUp is not permitted for this user pool": the pool does not allow self sign-up.
-    return 'configuration';
-  }
-  if (name === 'TypeError' && context !== 'session') return 'network';
-  return BY_NAME[name] ?? (name.endsWith('Exception') && message.includes('throttl') ? 'too-many-attempts' : 'unknown');
-}
 
 const MESSAGE_KEY = {
   'email-required': 'errorEmailRequired',

@@ -1,11 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { cleanCode } from './email.js';
 import { errorMessage, NEEDS_NEW_CODE } from './errors.js';
 import { CodeSentEvent, LoginErrorEvent, SignedInEvent, SignedOutEvent, type SessionTokens } from './events.js';
 import type { AuthClient, PoolConfig, TokenStorageKind } from './flow/client.js';
-import { LoginFlow, type FlowEvent, type FlowState } from './flow/login-flow.js';
+import type { FlowEvent, FlowHost, FlowState, LoginFlow } from './flow/login-flow.js';
 import { en } from './i18n/en.js';
 import {
   directionOf,
@@ -69,58 +66,76 @@ type FocusTarget = 'email' | 'code' | 'signed-in' | null;
 export class PasswordlessLogin extends LitElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators: those compile to tslib's `__decorate`, which would
+  // pull tslib (shared with aws-amplify) into the bundle that renders the email step.
+  static override properties = {
+    userPoolId: { attribute: 'user-pool-id' },
+    clientId: { attribute: 'client-id' },
+    endpoint: { attribute: 'endpoint' },
+    signUp: { attribute: 'sign-up' },
+    tokenStorage: { attribute: 'token-storage' },
+    email: { attribute: 'email' },
+    translations: { attribute: false },
+    flowState: { state: true, attribute: false },
+    messages: { state: true, attribute: false },
+    language: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    now: { state: true, attribute: false },
+  };
+
   /** Seconds before "Resend code" is offered again after a code was sent. */
   static resendCooldownSeconds = 30;
 
   /** The Cognito user pool ID, e.g. `us-east-1_AbCdEf123` (required). */
-  @property({ attribute: 'user-pool-id' }) userPoolId = '';
+  userPoolId = '';
 
   /** The app client ID; the client must have no secret and allow `ALLOW_USER_AUTH` (required). */
-  @property({ attribute: 'client-id' }) clientId = '';
+  clientId = '';
 
   /** A custom Cognito endpoint URL, such as the local emulator; empty for AWS. */
-  @property({ attribute: 'endpoint' }) endpoint = '';
+  endpoint = '';
 
   /** `auto`: an unknown email gets an account on the way; `off`: only existing accounts sign in. */
-  @property({ attribute: 'sign-up' }) signUp: 'auto' | 'off' = 'auto';
+  signUp: 'auto' | 'off' = 'auto';
 
   /** Where tokens are kept: `local` (localStorage), `session` (sessionStorage) or `memory` (this page only). */
-  @property({ attribute: 'token-storage' }) tokenStorage: TokenStorageKind = 'local';
+  tokenStorage: TokenStorageKind = 'local';
 
   /** Prefills the email field. */
-  @property({ attribute: 'email' }) email = '';
+  email = '';
 
   /** A partial override of any translated string, laid over the element's language. */
-  @property({ attribute: false }) translations: Partial<Messages> | undefined = undefined;
+  translations: Partial<Messages> | undefined = undefined;
 
-  @state() private flowState!: FlowState;
-  @state() private messages: Messages = en;
-  @state() private language = 'en';
-  @state() private notice: Notice = null;
-  @state() private now = Date.now();
+  private flowState: FlowState;
+  private messages: Messages = en;
+  private language = 'en';
+  private notice: Notice = null;
+  private now = Date.now();
 
-  @query('[part~="email-input"]') private emailInput?: HTMLInputElement;
-  @query('[part~="code-input"]') private codeInput?: HTMLInputElement;
-  @query('[part~="signed-in"]') private signedInView?: HTMLElement;
+  private get emailInput() {
+    return this.renderRoot?.querySelector<HTMLInputElement>('[part~="email-input"]') ?? undefined;
+  }
+  private get codeInput() {
+    return this.renderRoot?.querySelector<HTMLInputElement>('[part~="code-input"]') ?? undefined;
+  }
+  private get signedInView() {
+    return this.renderRoot?.querySelector<HTMLElement>('[part~="signed-in"]') ?? undefined;
+  }
 
   #internals = this.attachInternals();
-  #flow: LoginFlow;
+  /** The sign-in flow: loaded with the auth code, so the email step renders without it. */
+  #flow: LoginFlow | null = null;
+  #flowLoading: Promise<LoginFlow> | null = null;
+  /** Bumped by reset and disconnect: an email submitted before the flow arrived is then dropped. */
+  #pendingGeneration = 0;
   #focusNext: FocusTarget = null;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #langObserver: MutationObserver | undefined;
 
   constructor() {
     super();
-    this.#flow = new LoginFlow({
-      loadClient: () => this.loadAuthClient(),
-      config: () => this.#config(),
-      signUpMode: () => (this.signUp === 'off' ? 'off' : 'auto'),
-      locale: () => this.language,
-      resendCooldownMs: () => (this.constructor as typeof PasswordlessLogin).resendCooldownSeconds * 1000,
-      onChange: (s) => this.#onFlowChange(s),
-      onEvent: (e) => this.#onFlowEvent(e),
-    });
-    this.flowState = this.#flow.state;
+    this.flowState = { step: 'email', busy: null, email: '', code: null, error: null, session: null, isNewUser: false };
   }
 
   static override get observedAttributes(): string[] {
@@ -134,35 +149,55 @@ export class PasswordlessLogin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasUpdated && this.email) this.#flow.setEmail(this.email);
+    if (!this.hasUpdated && this.email) this.#setEmail(this.email);
     this.#updateLanguage();
     // Follow the page's language when it changes (single-page apps switch it at runtime).
     this.#langObserver = new MutationObserver(() => this.#updateLanguage());
     this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    // Start loading aws-amplify now, in parallel with the first render of the email step.
-    void this.#flow.connect(this.#hasStoredSession());
+    // Start loading the flow and aws-amplify now, in parallel with the first render of the email step.
+    const expectStoredSession = this.#hasStoredSession();
+    if (!this.#flow && expectStoredSession) this.#onFlowChange({ ...this.flowState, busy: 'restoring' });
+    const generation = this.#pendingGeneration;
+    this.#loadFlow().then(
+      (flow) => {
+        if (generation === this.#pendingGeneration) void flow.connect(expectStoredSession);
+      },
+      () => {
+        // Offline or blocked: the email step stays usable; a submit retries the load.
+        if (generation === this.#pendingGeneration && this.flowState.busy === 'restoring') {
+          this.#onFlowChange({ ...this.flowState, busy: null });
+        }
+      },
+    );
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#flow.disconnect();
+    this.#pendingGeneration++;
+    if (this.#flow) this.#flow.disconnect();
+    else if (this.flowState.busy) this.#onFlowChange({ ...this.flowState, busy: null });
     this.#langObserver?.disconnect();
     this.#stopTicker();
   }
 
   /** Signs out here (`global: true`: also revokes every session of the user, on all devices). */
   async signOut({ global = false }: { global?: boolean } = {}): Promise<void> {
-    await this.#flow.signOut(global);
+    await this.#flow?.signOut(global);
   }
 
   /** The current tokens, refreshed when they are about to expire (or always, with `forceRefresh`); null when signed out. */
-  getTokens({ forceRefresh = false }: { forceRefresh?: boolean } = {}): Promise<SessionTokens | null> {
-    return this.#flow.getTokens(forceRefresh);
+  async getTokens({ forceRefresh = false }: { forceRefresh?: boolean } = {}): Promise<SessionTokens | null> {
+    const flow = this.#flow ?? (await this.#loadFlow().catch(() => null));
+    return flow ? flow.getTokens(forceRefresh) : null;
   }
 
   /** Returns to the email step, abandoning a sign-in in progress. */
   reset(): void {
-    this.#flow.reset();
+    if (this.#flow) this.#flow.reset();
+    else {
+      this.#pendingGeneration++;
+      if (this.flowState.busy === 'sending') this.#onFlowChange({ ...this.flowState, busy: null });
+    }
     if (this.codeInput) this.codeInput.value = '';
   }
 
@@ -171,11 +206,61 @@ export class PasswordlessLogin extends LitElement {
     return import('./flow/amplify-client.js').then((m) => m.amplifyClient);
   }
 
+  /** Loads the flow (the same chunk as the Cognito client in the script-tag bundle) once. */
+  #loadFlow(): Promise<LoginFlow> {
+    this.#flowLoading ??= import('./flow/login-flow.js').then(
+      ({ LoginFlow }) => {
+        const host: FlowHost = {
+          loadClient: () => this.loadAuthClient(),
+          config: () => this.#config(),
+          signUpMode: () => (this.signUp === 'off' ? 'off' : 'auto'),
+          locale: () => this.language,
+          resendCooldownMs: () => (this.constructor as typeof PasswordlessLogin).resendCooldownSeconds * 1000,
+          onChange: (s) => this.#onFlowChange(s),
+          onEvent: (e) => this.#onFlowEvent(e),
+        };
+        return (this.#flow = new LoginFlow(host, this.flowState.email));
+      },
+      (error: unknown) => {
+        this.#flowLoading = null; // so that the next submit tries again
+        throw error;
+      },
+    );
+    return this.#flowLoading;
+  }
+
+  #setEmail(email: string): void {
+    if (this.#flow) this.#flow.setEmail(email);
+    else if (this.flowState.step === 'email' && !this.flowState.busy) this.#onFlowChange({ ...this.flowState, email });
+  }
+
+  /** Submits the email; one that arrives before the flow waits for it, busy, and is sent once. */
+  async #submitEmail(value: string): Promise<void> {
+    let flow = this.#flow;
+    if (!flow) {
+      if (this.flowState.busy || this.flowState.step !== 'email') return;
+      const generation = this.#pendingGeneration;
+      this.#onFlowChange({ ...this.flowState, email: value, busy: 'sending', error: null });
+      try {
+        flow = await this.#loadFlow();
+      } catch {
+        if (generation !== this.#pendingGeneration) return;
+        this.#onFlowChange({ ...this.flowState, busy: null, error: 'network' });
+        this.#onFlowEvent({ type: 'error', code: 'network' });
+        return;
+      }
+      if (generation !== this.#pendingGeneration || !this.isConnected) return;
+      // The flow starts from this element's state: the email typed, not busy yet.
+      flow.setEmail(value);
+    }
+    await flow.submitEmail(value);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
-    if (changed.has('email') && this.email) this.#flow.setEmail(this.email);
+    if (changed.has('email') && this.email) this.#setEmail(this.email);
     const poolChanged = (['userPoolId', 'clientId', 'endpoint', 'tokenStorage'] as const).some((k) => changed.has(k));
-    if (poolChanged && this.isConnected) this.#flow.reconfigure();
+    if (poolChanged && this.isConnected) this.#flow?.reconfigure();
   }
 
   protected override updated(): void {
@@ -227,7 +312,7 @@ export class PasswordlessLogin extends LitElement {
         inputmode="email"
         autocapitalize="off"
         spellcheck="false"
-        .value=${live(s.email)}
+        .value=${s.email}
         ?readonly=${s.busy !== null}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby="error"
@@ -308,14 +393,14 @@ export class PasswordlessLogin extends LitElement {
   }
 
   #onEmailInput = (e: Event) => {
-    this.#flow.setEmail((e.target as HTMLInputElement).value);
+    this.#setEmail((e.target as HTMLInputElement).value);
   };
 
   #onEmailSubmit = (e: Event) => {
     e.preventDefault();
     this.#focusNext = null;
     const value = this.emailInput?.value ?? this.flowState.email;
-    void this.#flow.submitEmail(value).then(() => {
+    void this.#submitEmail(value).then(() => {
       const s = this.flowState;
       if (s.step === 'email' && s.error) this.#focusNext = 'email';
       else if (s.step === 'code') this.#focusNext = 'code';
@@ -327,7 +412,8 @@ export class PasswordlessLogin extends LitElement {
   #onCodeInput = (e: Event) => {
     const input = e.target as HTMLInputElement;
     const length = this.flowState.code?.codeLength ?? 0;
-    const digits = cleanCode(input.value).slice(0, length);
+    // Not cut to length: a code with a digit too many cannot be right, so it is neither trimmed nor sent.
+    const digits = this.#flow ? this.#flow.cleanCode(input.value) : input.value;
     if (input.value !== digits) input.value = digits;
     if (digits.length === length && !this.flowState.busy) this.#submitCode(digits);
   };
@@ -338,6 +424,7 @@ export class PasswordlessLogin extends LitElement {
   };
 
   #submitCode(value: string): void {
+    if (!this.#flow) return;
     void this.#flow.submitCode(value).then(() => {
       const s = this.flowState;
       if (s.step === 'signed-in') this.#focusNext = 'signed-in';
@@ -352,7 +439,7 @@ export class PasswordlessLogin extends LitElement {
   }
 
   #onResend = () => {
-    void this.#flow.resend().then(() => {
+    void this.#flow?.resend().then(() => {
       if (this.flowState.step === 'code') this.#focusNext = 'code';
       this.requestUpdate();
     });
@@ -364,7 +451,7 @@ export class PasswordlessLogin extends LitElement {
   };
 
   #onSignOutClick = () => {
-    void this.#flow.signOut(false).then(() => {
+    void this.#flow?.signOut(false).then(() => {
       this.#focusNext = 'email';
       this.requestUpdate();
     });

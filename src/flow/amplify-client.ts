@@ -3,7 +3,14 @@
  * it connects, so the email step renders before aws-amplify has arrived. Only the functions the flow
  * uses are imported, to keep the sign-in bundle small.
  */
-import { Amplify } from 'aws-amplify';
+// `@aws-amplify/core` rather than `Amplify` from 'aws-amplify': that facade's `configure` wires in
+// the identity-pool credentials provider, which this flow never uses (about 4 KB gzip). It is the
+// same copy that aws-amplify and @aws-amplify/auth use: aws-amplify depends on it and
+// @aws-amplify/auth, whose functions run every request here, declares it as a peer dependency, so
+// npm installs one copy beside them; this package declares the same peer. `ONE_AMPLIFY` checks it.
+import { ConsoleLogger, createAmplifyContext, getGlobalContext, hasGlobalContext, Hub } from '@aws-amplify/core';
+import { AMPLIFY_SYMBOL, setGlobalContext } from '@aws-amplify/core/internals/utils';
+import type { LibraryOptions, ResourcesConfig } from '@aws-amplify/core';
 import {
   autoSignIn,
   confirmSignIn,
@@ -16,7 +23,7 @@ import {
   type SignInOutput,
 } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { Hub, defaultStorage, sessionStorage, sharedInMemoryStorage } from 'aws-amplify/utils';
+import { Hub as AmplifyHub, defaultStorage, sessionStorage, sharedInMemoryStorage } from 'aws-amplify/utils';
 import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
 
 /** Amplify keeps the in-progress sign-in (challenge session) under these sessionStorage keys. */
@@ -34,31 +41,65 @@ function namedError(name: string, message: string): Error {
   return error;
 }
 
+/**
+ * True when `@aws-amplify/core` as imported here is the copy behind 'aws-amplify' (whose `utils`
+ * re-export its `Hub`): then the host's `Amplify.configure` and this module share one
+ * configuration, one session and one Hub.
+ */
+export const ONE_AMPLIFY = Hub === AmplifyHub;
+
 function configure(config: PoolConfig): void {
-  const current = Amplify.getConfig();
+  if (!ONE_AMPLIFY) {
+    throw namedError('InvalidUserPoolConfigurationException', 'Two copies of @aws-amplify/core are installed.');
+  }
+  // Read the context directly: `Amplify.getConfig()` warns on the console when nothing is configured.
+  const context = hasGlobalContext() ? getGlobalContext() : undefined;
+  const current: ResourcesConfig = context?.resourcesConfig ?? {};
+  const options: LibraryOptions = context?.libraryOptions ?? {};
   const cognito = current.Auth?.Cognito;
   const endpoint = config.endpoint || undefined;
   const alreadyServed =
     cognito?.userPoolId === config.userPoolId &&
     cognito.userPoolClientId === config.clientId &&
-    cognito.userPoolEndpoint === endpoint;
+    cognito.userPoolEndpoint === endpoint &&
+    options.Auth?.tokenProvider === cognitoUserPoolsTokenProvider;
   if (!alreadyServed) {
-    // Spread the existing config so the host's other categories (API, Storage…) survive. No library
-    // options are passed: Amplify then keeps the host's non-Auth options and re-targets its token
-    // provider at this pool.
-    Amplify.configure({
-      ...current,
-      Auth: {
-        Cognito: {
-          userPoolId: config.userPoolId,
-          userPoolClientId: config.clientId,
-          ...(endpoint ? { userPoolEndpoint: endpoint } : {}),
-          loginWith: { email: true },
-        },
+    // The host's other categories (API, Storage…) and library options survive. For the same pool
+    // the host's other Cognito settings (an identity pool, say) are kept too, with its credentials
+    // provider; tokens always come from the user-pool token provider this module drives.
+    const samePool = cognito?.userPoolId === config.userPoolId && cognito.userPoolClientId === config.clientId;
+    const kept: Record<string, unknown> = samePool ? { ...cognito } : {};
+    delete kept.userPoolEndpoint;
+    const auth = {
+      Cognito: {
+        ...kept,
+        userPoolId: config.userPoolId,
+        userPoolClientId: config.clientId,
+        ...(endpoint ? { userPoolEndpoint: endpoint } : {}),
+        loginWith: { email: true },
       },
-    });
+    } as NonNullable<ResourcesConfig['Auth']>;
+    const resources: ResourcesConfig = { ...current, Auth: auth };
+    const credentialsProvider = samePool ? options.Auth?.credentialsProvider : undefined;
+    cognitoUserPoolsTokenProvider.setAuthConfig(auth);
+    // Amplify warns on the console whenever a custom endpoint is configured; here it is what the
+    // `endpoint` attribute asks for (the local emulator), so the warning is held back for this call.
+    const level = ConsoleLogger.LOG_LEVEL;
+    if (endpoint) ConsoleLogger.LOG_LEVEL = 'ERROR';
+    try {
+      setGlobalContext(
+        createAmplifyContext(resources, {
+          ...options,
+          Auth: { tokenProvider: cognitoUserPoolsTokenProvider, ...(credentialsProvider ? { credentialsProvider } : {}) },
+        }),
+      );
+    } finally {
+      ConsoleLogger.LOG_LEVEL = level;
+    }
+    // As `Amplify.configure` does: auth's OAuth listener and host code wait for this event.
+    Hub.dispatch('core', { event: 'configure', data: getGlobalContext().resourcesConfig }, 'Configure', AMPLIFY_SYMBOL);
   }
-  // `Amplify.configure` resets the token storage to localStorage, so the choice is applied after it.
+  // The token storage is applied on every claim: another element may have chosen another one.
   storageKind = config.tokenStorage;
   cognitoUserPoolsTokenProvider.setKeyValueStorage(
     config.tokenStorage === 'memory'

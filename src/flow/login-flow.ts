@@ -14,7 +14,8 @@
  *   RespondToAuthChallenge → signed in (Amplify arms auto sign-in only from its own `signUp`).
  */
 import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
-import { errorCodeFor, NEEDS_NEW_CODE, type ErrorContext, type LoginErrorCode } from '../errors.js';
+import { NEEDS_NEW_CODE, type LoginErrorCode } from '../errors.js';
+import { errorCodeFor, type ErrorContext } from './cognito-errors.js';
 import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
 import { forgetEmail, isKnownEmail, rememberEmail } from './known-emails.js';
 
@@ -164,6 +165,11 @@ export class LoginFlow {
     void this.connect();
   }
 
+  /** A typed or pasted code reduced to digits for the current step (the element shows it as cleaned). */
+  cleanCode(raw: string): string {
+    return cleanCode(raw, this.state.code?.codeLength ?? 0);
+  }
+
   setEmail(email: string): void {
     if (this.state.step === 'email' && !this.state.busy) this.#set({ email });
   }
@@ -188,7 +194,7 @@ export class LoginFlow {
   async submitCode(raw: string): Promise<void> {
     const code = this.state.code;
     if (this.state.busy || this.state.step !== 'code' || !code) return;
-    const digits = cleanCode(raw);
+    const digits = cleanCode(raw, code.codeLength);
     if (digits.length !== code.codeLength) {
       this.#set({ error: 'code-incomplete' });
       this.#host.onEvent({ type: 'error', code: 'code-incomplete' });
