@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
 });
 const quick = args.quick;
 const SETTINGS = {
-  firstPaintLoads: quick ? 6 : 25,
+  firstPaintLoads: quick ? 6 : 30,
   firstPaintWarmup: quick ? 1 : 3,
   elementRepeats: quick ? 1 : 5,
   classicRepeats: quick ? 1 : 3,
