@@ -18,7 +18,11 @@ async function load(browser, url) {
       const b = /** @type {any} */ (window).__bench;
       const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no interactive email field within 10 s')), 10_000));
       const interactive = await Promise.race([b.interactive, timeout]);
-      return { interactive, painted: await b.painted, fcp: await b.fcp() };
+      // When the page's own scripts had arrived (Resource Timing): the network part of the wait.
+      const scripts = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' && e.responseEnd <= interactive);
+      const htmlEnd = performance.getEntriesByType('navigation')[0]?.responseEnd ?? null;
+      const scriptsEnd = scripts.length ? Math.max(...scripts.map((e) => e.responseEnd)) : htmlEnd;
+      return { interactive, painted: await b.painted, fcp: await b.fcp(), htmlEnd, scriptsEnd };
     });
   } finally {
     await context.close();
@@ -31,7 +35,8 @@ async function load(browser, url) {
  * @param {{ loads: number, warmup: number, log: (line: string) => void }} options
  */
 export async function measureFirstPaint(browser, urls, { loads, warmup, log }) {
-  const samples = { element: { interactive: [], painted: [], fcp: [] }, form: { interactive: [], painted: [], fcp: [] } };
+  const empty = () => ({ interactive: [], painted: [], fcp: [], htmlEnd: [], scriptsEnd: [] });
+  const samples = { element: empty(), form: empty() };
   for (let i = 0; i < warmup + loads; i++) {
     // Alternate which page goes first so slow drift (other work on the machine) hits both alike.
     const order = i % 2 === 0 ? ['element', 'form'] : ['form', 'element'];
@@ -40,11 +45,20 @@ export async function measureFirstPaint(browser, urls, { loads, warmup, log }) {
       if (i < warmup) continue;
       samples[name].interactive.push(r.interactive);
       samples[name].painted.push(r.painted);
+      if (r.htmlEnd !== null) samples[name].htmlEnd.push(r.htmlEnd);
+      if (r.scriptsEnd !== null) samples[name].scriptsEnd.push(r.scriptsEnd);
       if (r.fcp !== null) samples[name].fcp.push(r.fcp);
     }
     if (i >= warmup && (i - warmup + 1) % 10 === 0) log(`  first paint: ${i - warmup + 1}/${loads} loads of each page`);
   }
-  const figures = (x) => ({ interactiveMs: summary(x.interactive), paintedMs: summary(x.painted), fcpMs: summary(x.fcp) });
+  const figures = (x) => ({
+    interactiveMs: summary(x.interactive),
+    paintedMs: summary(x.painted),
+    fcpMs: summary(x.fcp),
+    /** The document's response end, and the last of its scripts' (the HTML's again for a page without). */
+    htmlReceivedMs: summary(x.htmlEnd),
+    scriptsReceivedMs: summary(x.scriptsEnd),
+  });
   const element = figures(samples.element);
   const form = figures(samples.form);
   return {

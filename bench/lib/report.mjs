@@ -39,6 +39,12 @@ export function sections(r) {
         ['<passwordless-login> (script-tag bundle)', spread(fp.element.interactiveMs), spread(fp.element.paintedMs), spread(fp.element.fcpMs)],
         ['plain HTML <form>, same fields', spread(fp.form.interactiveMs), spread(fp.form.paintedMs), spread(fp.form.fcpMs)],
         [`ratio element / form (target < ${fp.target})`, fp.ratio.toFixed(2), fp.paintedRatio.toFixed(2), fp.fcpRatio.toFixed(2)],
+        ...(fp.element.scriptsReceivedMs
+          ? [
+              ['element page: HTML received', spread(fp.element.htmlReceivedMs), '', ''],
+              ['element page: its bundle received', spread(fp.element.scriptsReceivedMs), '', ''],
+            ]
+          : []),
       ],
     },
     {
