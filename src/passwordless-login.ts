@@ -14,7 +14,7 @@ import {
   type Messages,
 } from './i18n/index.js';
 import { isolate } from './i18n/bidi.js';
-import { styles } from './styles.js';
+import { followPreference, styles } from './styles.js';
 
 type Notice = 'codeSent' | 'signedIn' | 'signedOut' | null;
 type FocusTarget = 'email' | 'code' | 'signed-in' | null;
@@ -131,7 +131,7 @@ export class PasswordlessLogin extends LitElement {
   #pendingGeneration = 0;
   #focusNext: FocusTarget = null;
   #ticker: ReturnType<typeof setInterval> | undefined;
-  #langObserver: MutationObserver | undefined;
+  #pageObserver: MutationObserver | undefined;
 
   constructor() {
     super();
@@ -151,9 +151,16 @@ export class PasswordlessLogin extends LitElement {
     super.connectedCallback();
     if (!this.hasUpdated && this.email) this.#setEmail(this.email);
     this.#updateLanguage();
-    // Follow the page's language when it changes (single-page apps switch it at runtime).
-    this.#langObserver = new MutationObserver(() => this.#updateLanguage());
-    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // Follow the page's language and colour scheme when they change: single-page apps switch them
+    // at run time through an attribute or class on <html> or <body>.
+    this.#updateColorScheme();
+    this.#pageObserver = new MutationObserver(() => {
+      this.#updateLanguage();
+      this.#updateColorScheme();
+    });
+    for (const node of [document.documentElement, document.body]) {
+      if (node) this.#pageObserver.observe(node, { attributes: true });
+    }
     // Start loading the flow and aws-amplify now, in parallel with the first render of the email step.
     const expectStoredSession = this.#hasStoredSession();
     if (!this.#flow && expectStoredSession) this.#onFlowChange({ ...this.flowState, busy: 'restoring' });
@@ -176,7 +183,7 @@ export class PasswordlessLogin extends LitElement {
     this.#pendingGeneration++;
     if (this.#flow) this.#flow.disconnect();
     else if (this.flowState.busy) this.#onFlowChange({ ...this.flowState, busy: null });
-    this.#langObserver?.disconnect();
+    this.#pageObserver?.disconnect();
     this.#stopTicker();
   }
 
@@ -512,6 +519,22 @@ export class PasswordlessLogin extends LitElement {
       return (this.tokenStorage === 'session' ? sessionStorage : localStorage).getItem(key) !== null;
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * The element inherits the page's `color-scheme`; where the page declares none (`normal`, which
+   * would mean light), it adopts `followPreference` so that it follows `prefers-color-scheme`.
+   */
+  #updateColorScheme(): void {
+    const root = this.renderRoot;
+    const sheet = followPreference.styleSheet;
+    if (!(root instanceof ShadowRoot) || !sheet) return;
+    const above = this.assignedSlot ?? this.parentElement ?? (this.getRootNode() as Partial<ShadowRoot>).host;
+    const follow = !above || getComputedStyle(above).colorScheme === 'normal';
+    const sheets = root.adoptedStyleSheets;
+    if (follow !== sheets.includes(sheet)) {
+      root.adoptedStyleSheets = follow ? [...sheets, sheet] : sheets.filter((s) => s !== sheet);
     }
   }
 

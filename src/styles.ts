@@ -3,18 +3,25 @@ import { css } from 'lit';
 /**
  * Each public `--passwordless-login-*` property is read once, into a private `--_*` one, so the
  * host page can theme the element but never leaks into it through generic names.
+ *
+ * Colours are `light-dark(light, dark)` pairs: they follow the element's used `color-scheme`,
+ * which it inherits from the page, so a page that sets `color-scheme: dark` (or switches it at
+ * run time) gets the dark colours, and one that sets `light dark` follows `prefers-color-scheme`.
+ * A page that declares no `color-scheme` at all also gets `light dark` (`followPreference`,
+ * adopted by the element when it finds `normal` above it), so by default the element follows
+ * `prefers-color-scheme`. The fields, buttons and scrollbars the browser draws follow it too.
  */
 export const styles = css`
   :host {
     display: block;
-    --_accent: var(--passwordless-login-accent-color, #2563eb);
-    --_accent-text: var(--passwordless-login-accent-text-color, #ffffff);
-    --_text: var(--passwordless-login-text-color, #1f2937);
-    --_muted: var(--passwordless-login-muted-color, #4b5563);
+    --_accent: var(--passwordless-login-accent-color, light-dark(#2563eb, #60a5fa));
+    --_accent-text: var(--passwordless-login-accent-text-color, light-dark(#ffffff, #0b1220));
+    --_text: var(--passwordless-login-text-color, light-dark(#1f2937, #e5e7eb));
+    --_muted: var(--passwordless-login-muted-color, light-dark(#4b5563, #cbd5e1));
     --_background: var(--passwordless-login-background, transparent);
-    --_field-background: var(--passwordless-login-field-background, #ffffff);
-    --_border: var(--passwordless-login-border-color, #6b7280);
-    --_error: var(--passwordless-login-error-color, #b91c1c);
+    --_field-background: var(--passwordless-login-field-background, light-dark(#ffffff, #111827));
+    --_border: var(--passwordless-login-border-color, light-dark(#6b7280, #9ca3af));
+    --_error: var(--passwordless-login-error-color, light-dark(#b91c1c, #fca5a5));
     --_radius: var(--passwordless-login-radius, 0.375rem);
     --_gap: var(--passwordless-login-gap, 0.75rem);
     --_font: var(--passwordless-login-font-family, inherit);
@@ -26,18 +33,6 @@ export const styles = css`
 
   :host([hidden]) {
     display: none;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--passwordless-login-accent-color, #60a5fa);
-      --_accent-text: var(--passwordless-login-accent-text-color, #0b1220);
-      --_text: var(--passwordless-login-text-color, #e5e7eb);
-      --_muted: var(--passwordless-login-muted-color, #cbd5e1);
-      --_field-background: var(--passwordless-login-field-background, #111827);
-      --_border: var(--passwordless-login-border-color, #9ca3af);
-      --_error: var(--passwordless-login-error-color, #fca5a5);
-    }
   }
 
   form,
@@ -150,5 +145,12 @@ export const styles = css`
       transition: none !important;
       animation: none !important;
     }
+  }
+`;
+
+/** Adopted while the page declares no `color-scheme`: then the element follows the user's preference. */
+export const followPreference = css`
+  :host {
+    color-scheme: light dark;
   }
 `;
