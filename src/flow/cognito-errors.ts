@@ -17,6 +17,8 @@ const BY_NAME: Record<string, LoginErrorCode> = {
   CodeDeliveryFailureException: 'service',
   NetworkError: 'network',
   InternalErrorException: 'service',
+  // HTTP 503, once aws-amplify's retries are spent.
+  ServiceUnavailableException: 'service',
   InvalidParameterException: 'configuration',
   ResourceNotFoundException: 'configuration',
   InvalidUserPoolConfigurationException: 'configuration',

@@ -68,6 +68,20 @@ export interface FlowHost {
   onEvent(event: FlowEvent): void;
 }
 
+/**
+ * ConfirmSignUp succeeded but the auto sign-in after it failed (a fault on the way), so retrying the
+ * code or asking for a new sign-up code meets an account that is already confirmed: a normal
+ * sign-in (one sign-in code) finishes the job instead of a dead end.
+ */
+function alreadyConfirmed(error: unknown): AuthStep {
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  const confirmed =
+    (name === 'NotAuthorizedException' && /status is confirmed/i.test(message ?? '')) ||
+    (name === 'InvalidParameterException' && /already confirmed/i.test(message ?? ''));
+  if (confirmed) return { type: 'sign-in-needed' };
+  throw error;
+}
+
 /** Thrown inside the flow to end an action whose result nobody is waiting for any more. */
 class Stale extends Error {}
 
@@ -204,7 +218,7 @@ export class LoginFlow {
     await this.#run('verifying', 'code', {}, async (client, config, check) => {
       const step =
         code.purpose === 'sign-up'
-          ? await client.confirmSignUp(email, digits)
+          ? await client.confirmSignUp(email, digits).catch(alreadyConfirmed)
           : await client.confirmSignIn(digits);
       check();
       await this.#follow(client, config, email, step, check);
@@ -220,7 +234,9 @@ export class LoginFlow {
     const email = normalizeEmail(this.state.email);
     await this.#run('sending', 'code', {}, async (client, config, check) => {
       if (code.purpose === 'sign-up') {
-        this.#enterCode(await client.resendSignUpCode(email), check);
+        const step = await client.resendSignUpCode(email).catch(alreadyConfirmed);
+        if (step.type === 'code') this.#enterCode(step, check);
+        else await this.#follow(client, config, email, step, check);
       } else if (code.viaShortcut && this.#host.signUpMode() === 'auto') {
         // The shortcut skipped the sign-up probe; if no code arrived the account may be gone.
         await this.#discover(client, config, email, check, false);
