@@ -34,6 +34,10 @@ const poolKey = (c: PoolConfig) => `${c.endpoint}|${c.userPoolId}|${c.clientId}`
 /** Live claims on the page-wide Amplify singleton, by pool; only one pool can be served at a time. */
 const claims = new Map<string, number>();
 let storageKind: PoolConfig['tokenStorage'] = 'local';
+/** The app client served now: Amplify's localStorage keys start with `CognitoIdentityServiceProvider.<clientId>.`. */
+let servedClientId = '';
+/** Other tabs write several keys per sign-in or sign-out; their storage events are read once settled. */
+const OTHER_TAB_SETTLE_MS = 50;
 
 function namedError(name: string, message: string): Error {
   const error = new Error(message);
@@ -101,6 +105,7 @@ function configure(config: PoolConfig): void {
   }
   // The token storage is applied on every claim: another element may have chosen another one.
   storageKind = config.tokenStorage;
+  servedClientId = config.clientId;
   cognitoUserPoolsTokenProvider.setKeyValueStorage(
     config.tokenStorage === 'memory'
       ? sharedInMemoryStorage
@@ -251,7 +256,7 @@ export const amplifyClient: AuthClient = {
   signOut: (global) => call(() => signOut({ global })),
 
   listen(listener) {
-    return Hub.listen('auth', ({ payload }) => {
+    const stopHub = Hub.listen('auth', ({ payload }) => {
       const signal: AuthSignal | undefined =
         payload.event === 'signedIn'
           ? 'signed-in'
@@ -262,5 +267,25 @@ export const amplifyClient: AuthClient = {
               : undefined;
       if (signal) listener(signal);
     });
+    // Other tabs (and same-origin frames) of the site: Hub is per page, but with local storage they
+    // share the tokens, and every change to them fires a `storage` event here. Whether the pool's
+    // LastAuthUser key is there once the writes settle says signed in or out. Session storage
+    // belongs to one tab and memory to one page: nothing to follow.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onStorage = (event: StorageEvent) => {
+      if (storageKind !== 'local' || event.storageArea !== localStorage) return;
+      const prefix = `CognitoIdentityServiceProvider.${servedClientId}.`;
+      if (event.key !== null && !event.key.startsWith(prefix)) return; // null: the storage was cleared
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        listener(localStorage.getItem(`${prefix}LastAuthUser`) ? 'signed-in' : 'signed-out');
+      }, OTHER_TAB_SETTLE_MS);
+    };
+    if (typeof window !== 'undefined') window.addEventListener('storage', onStorage);
+    return () => {
+      stopHub();
+      clearTimeout(timer);
+      if (typeof window !== 'undefined') window.removeEventListener('storage', onStorage);
+    };
   },
 };
