@@ -169,6 +169,7 @@ try {
   const costOf = (runs) => ({
     runs: runs.length,
     signInTaskMs: Number(median(runs.map((r) => r.signInCost.taskMs)).toFixed(1)),
+    signInCpuMs: Number(median(runs.map((r) => r.signInCost.cpuMs)).toFixed(1)),
     signInScriptMs: Number(median(runs.map((r) => r.signInCost.scriptMs)).toFixed(1)),
     signInStyleLayoutMs: Number(median(runs.map((r) => r.signInCost.layoutMs)).toFixed(1)),
     loadTaskMs: Number(median(runs.map((r) => r.loadCost.taskMs)).toFixed(1)),
@@ -182,6 +183,7 @@ try {
       user: '-',
       runs: forms.length,
       signInTaskMs: null,
+      signInCpuMs: null,
       signInScriptMs: null,
       signInStyleLayoutMs: null,
       loadTaskMs: Number(median(forms.map((r) => r.loadCost.taskMs)).toFixed(1)),
