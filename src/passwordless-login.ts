@@ -149,7 +149,11 @@ export class PasswordlessLogin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasUpdated && this.email) this.#setEmail(this.email);
+    if (!this.hasUpdated) {
+      // What the visitor typed before a reload wins over the prefill: it is the more recent intent.
+      const email = this.#typedEmail() || this.email;
+      if (email) this.#setEmail(email);
+    }
     this.#updateLanguage();
     // Follow the page's language and colour scheme when they change: single-page apps switch them
     // at run time through an attribute or class on <html> or <body>.
@@ -400,7 +404,9 @@ export class PasswordlessLogin extends LitElement {
   }
 
   #onEmailInput = (e: Event) => {
-    this.#setEmail((e.target as HTMLInputElement).value);
+    const email = (e.target as HTMLInputElement).value;
+    this.#setEmail(email);
+    this.#typedEmail(email);
   };
 
   #onEmailSubmit = (e: Event) => {
@@ -475,6 +481,7 @@ export class PasswordlessLogin extends LitElement {
     switch (event.type) {
       case 'signed-in':
         this.notice = 'signedIn';
+        this.#typedEmail(null);
         this.dispatchEvent(
           new SignedInEvent({
             user: { ...event.session.user },
@@ -508,6 +515,25 @@ export class PasswordlessLogin extends LitElement {
     if (!this.userPoolId || !this.clientId) return null;
     const storage = this.tokenStorage === 'session' || this.tokenStorage === 'memory' ? this.tokenStorage : 'local';
     return { userPoolId: this.userPoolId, clientId: this.clientId, endpoint: this.endpoint, tokenStorage: storage };
+  }
+
+  /**
+   * The email being typed, kept in sessionStorage so that a reload (or a request cut short by one)
+   * does not lose it: that storage belongs to this tab and ends with it, and the entry is removed
+   * once signed in. Never with `token-storage="memory"`, which promises nothing in Web Storage.
+   * With no argument, reads it; with a string, stores it; with null, removes it.
+   */
+  #typedEmail(email?: string | null): string {
+    try {
+      if (!this.clientId || this.tokenStorage === 'memory') return '';
+      const key = `passwordless-login.email.${this.clientId}`;
+      if (email === undefined) return sessionStorage.getItem(key) ?? '';
+      if (email) sessionStorage.setItem(key, email);
+      else sessionStorage.removeItem(key);
+    } catch {
+      // Storage blocked: the email is simply not kept across a reload.
+    }
+    return '';
   }
 
   /** A cheap synchronous look at Amplify's storage, so a restored session shows no email-step flash. */
