@@ -129,6 +129,8 @@ export class PasswordlessLogin extends LitElement {
   #flowLoading: Promise<LoginFlow> | null = null;
   /** Bumped by reset and disconnect: an email submitted before the flow arrived is then dropped. */
   #pendingGeneration = 0;
+  /** Bumped by disconnect: a flow that arrives for an earlier connection does not connect. */
+  #connection = 0;
   #focusNext: FocusTarget = null;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #pageObserver: MutationObserver | undefined;
@@ -168,14 +170,14 @@ export class PasswordlessLogin extends LitElement {
     // Start loading the flow and aws-amplify now, in parallel with the first render of the email step.
     const expectStoredSession = this.#hasStoredSession();
     if (!this.#flow && expectStoredSession) this.#onFlowChange({ ...this.flowState, busy: 'restoring' });
-    const generation = this.#pendingGeneration;
+    const generation = this.#connection;
     this.#loadFlow().then(
       (flow) => {
-        if (generation === this.#pendingGeneration) void flow.connect(expectStoredSession);
+        if (generation === this.#connection) void flow.connect(expectStoredSession);
       },
       () => {
         // Offline or blocked: the email step stays usable; a submit retries the load.
-        if (generation === this.#pendingGeneration && this.flowState.busy === 'restoring') {
+        if (generation === this.#connection && this.flowState.busy === 'restoring') {
           this.#onFlowChange({ ...this.flowState, busy: null });
         }
       },
@@ -185,6 +187,7 @@ export class PasswordlessLogin extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#pendingGeneration++;
+    this.#connection++;
     if (this.#flow) this.#flow.disconnect();
     else if (this.flowState.busy) this.#onFlowChange({ ...this.flowState, busy: null });
     this.#pageObserver?.disconnect();
@@ -217,9 +220,14 @@ export class PasswordlessLogin extends LitElement {
     return import('./flow/amplify-client.js').then((m) => m.amplifyClient);
   }
 
-  /** Loads the flow (the same chunk as the Cognito client in the script-tag bundle) once. */
+  /** Loads the sign-in flow's module: in the script-tag bundle, the same chunk as the Cognito client. */
+  protected loadFlowModule(): Promise<typeof import('./flow/login-flow.js')> {
+    return import('./flow/login-flow.js');
+  }
+
+  /** Creates the flow once its module has arrived; a failed load is tried again next time. */
   #loadFlow(): Promise<LoginFlow> {
-    this.#flowLoading ??= import('./flow/login-flow.js').then(
+    this.#flowLoading ??= this.loadFlowModule().then(
       ({ LoginFlow }) => {
         const host: FlowHost = {
           loadClient: () => this.loadAuthClient(),
