@@ -59,11 +59,12 @@ test('the package holds only what ships', () => {
 });
 
 test('a blank app that also uses aws-amplify ends up with one copy of it', () => {
-  const tree = JSON.parse(npm(['ls', 'aws-amplify', '--all', '--json'], app));
-  const fromElement = tree.dependencies['passwordless-login'].dependencies?.['aws-amplify'];
-  assert.ok(fromElement, 'passwordless-login depends on aws-amplify');
-  const paths = new Set(npm(['ls', 'aws-amplify', '--all', '--parseable'], app).trim().split('\n'));
-  assert.deepEqual([...paths], [join(app, 'node_modules', 'aws-amplify')], "the element's aws-amplify is the app's");
+  for (const name of ['aws-amplify', '@aws-amplify/core']) {
+    const tree = JSON.parse(npm(['ls', name, '--all', '--json'], app));
+    assert.ok(tree.dependencies['passwordless-login'].dependencies?.[name], `passwordless-login depends on ${name}`);
+    const paths = new Set(npm(['ls', name, '--all', '--parseable'], app).trim().split('\n'));
+    assert.deepEqual([...paths], [join(app, 'node_modules', name)], `the element's ${name} is the app's`);
+  }
   const installed = execFileSync('find', [join(app, 'node_modules'), '-path', '*/aws-amplify/package.json'], {
     encoding: 'utf8',
   }).trim().split('\n').filter(Boolean);
