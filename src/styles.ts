@@ -12,8 +12,10 @@ import { css } from 'lit';
  * `prefers-color-scheme`. The fields, buttons and scrollbars the browser draws follow it too.
  */
 export const styles = css`
-  :host {
-    display: block;
+  /* Declared again on the inner .root: page rules beat :host ones, so a page rule such as
+     \`* { --_accent: red }\` could otherwise reach the private properties through the host. */
+  :host,
+  .root {
     --_accent: var(--passwordless-login-accent-color, light-dark(#2563eb, #60a5fa));
     --_accent-text: var(--passwordless-login-accent-text-color, light-dark(#ffffff, #0b1220));
     --_text: var(--passwordless-login-text-color, light-dark(#1f2937, #e5e7eb));
@@ -27,8 +29,12 @@ export const styles = css`
     --_font: var(--passwordless-login-font-family, inherit);
     --_transition: var(--passwordless-login-transition-duration, 150ms);
     color: var(--_text);
-    background: var(--_background);
     font-family: var(--_font);
+  }
+
+  :host {
+    display: block;
+    background: var(--_background);
   }
 
   :host([hidden]) {

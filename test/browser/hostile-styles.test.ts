@@ -114,4 +114,18 @@ describe('<passwordless-login> under hostile host styles', () => {
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(input).borderTopColor).to.equal('rgb(4, 5, 6)');
   });
+  it('page rules on the private --_* names do not reach the element; the public ones do', async () => {
+    const el = await createLogin(enabled);
+    el.style.setProperty('--passwordless-login-transition-duration', '0s');
+    const button = mustPart(el, 'submit-button');
+    const input = mustPart(el, 'email-input');
+    const before = { background: getComputedStyle(button).backgroundColor, text: getComputedStyle(input).color };
+    expect(before.background).to.not.equal('rgb(255, 0, 0)');
+    style = addStyle('* { --_accent: rgb(255, 0, 0); --_text: rgb(0, 255, 0); --_field-background: rgb(0, 0, 255); }');
+    expect(getComputedStyle(button).backgroundColor, 'accent').to.equal(before.background);
+    expect(getComputedStyle(input).color, 'text').to.equal(before.text);
+    expect(getComputedStyle(input).backgroundColor, 'field').to.not.equal('rgb(0, 0, 255)');
+    el.style.setProperty('--passwordless-login-accent-color', 'rgb(7, 8, 9)');
+    expect(getComputedStyle(button).backgroundColor, 'the public property wins').to.equal('rgb(7, 8, 9)');
+  });
 });
