@@ -25,10 +25,10 @@ type FocusTarget = 'email' | 'code' | 'signed-in' | null;
  *
  * @tag passwordless-login
  *
- * @fires signed-in - {SignedInEvent} Signed in, or a stored session was restored on load. `detail`: `{ user, tokens, isNewUser, restored }`.
- * @fires signed-out - {SignedOutEvent} After `signOut()`, the sign-out button, or a session that can no longer refresh.
- * @fires code-sent - {CodeSentEvent} A code was emailed. `detail`: `{ destination, codeLength, purpose }`.
- * @fires login-error - {LoginErrorEvent} The user was shown an error. `detail`: `{ code, message }`.
+ * @fires {SignedInEvent} signed-in - Signed in, or a stored session was restored on load. `detail`: `{ user, tokens, isNewUser, restored }`.
+ * @fires {SignedOutEvent} signed-out - After `signOut()`, the sign-out button, or a session that can no longer refresh.
+ * @fires {CodeSentEvent} code-sent - A code was emailed. `detail`: `{ destination, codeLength, purpose }`.
+ * @fires {LoginErrorEvent} login-error - The user was shown an error. `detail`: `{ code, message }`.
  *
  * @slot header - Content above the form, in every step.
  * @slot footer - Content below the form, in every step.
