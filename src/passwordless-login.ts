@@ -132,6 +132,8 @@ export class PasswordlessLogin extends LitElement {
   /** Bumped by disconnect: a flow that arrives for an earlier connection does not connect. */
   #connection = 0;
   #focusNext: FocusTarget = null;
+  /** The page's own email field, adopted on upgrade; kept in step so a reload restores the latest. */
+  #light: HTMLInputElement | null = null;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #pageObserver: MutationObserver | undefined;
 
@@ -150,11 +152,22 @@ export class PasswordlessLogin extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Progressive enhancement: an email field the page put inside the element works before the
+    // bundle arrives. The shadow root hides it (there is no default slot), so its value and focus are
+    // taken over here, read before the root is attached. It stays in place, unrendered. Not one in
+    // slotted content (a footer's newsletter field): that stays rendered and the page's own.
+    const light = this.hasUpdated
+      ? null
+      : this.querySelector<HTMLInputElement>(':scope>input[type=email],:scope>:not([slot]) input[type=email]');
+    const focused = light?.matches(':focus');
     super.connectedCallback();
     if (!this.hasUpdated) {
-      // What the visitor typed before a reload wins over the prefill: it is the more recent intent.
-      const email = this.#typedEmail() || this.email;
+      // What the visitor typed (in that field, or before a reload) wins over the prefill: it is the
+      // more recent intent.
+      const email = light?.value || this.#typedEmail() || this.email;
       if (email) this.#setEmail(email);
+      this.#light = light;
+      if (focused) this.#focusNext = 'email';
     }
     this.#updateLanguage();
     // Follow the page's language and colour scheme when they change: single-page apps switch them
@@ -415,6 +428,7 @@ export class PasswordlessLogin extends LitElement {
     const email = (e.target as HTMLInputElement).value;
     this.#setEmail(email);
     this.#typedEmail(email);
+    if (this.#light) this.#light.value = email;
   };
 
   #onEmailSubmit = (e: Event) => {
