@@ -96,7 +96,11 @@ try {
   log(`First paint: ${SETTINGS.firstPaintLoads} cold loads of each page (+${SETTINGS.firstPaintWarmup} warm-up)… [${elapsed()}]`);
   const firstPaint = await measureFirstPaint(
     browser,
-    { element: `${server.url}element.html?pool=enabled`, form: `${server.url}form.html` },
+    {
+      element: `${server.url}element.html?pool=enabled`,
+      progressive: `${server.url}element-progressive.html?pool=enabled`,
+      form: `${server.url}form.html`,
+    },
     { loads: SETTINGS.firstPaintLoads, warmup: SETTINGS.firstPaintWarmup, log },
   );
 

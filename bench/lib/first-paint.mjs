@@ -1,4 +1,5 @@
-// Figure 2: navigation start → an interactive email field, the element page against the plain form.
+// Figure 2: navigation start → an interactive email field: the element page and the element page with
+// progressive markup (a plain email field in its light DOM), against the plain form.
 import { recorder } from './recorder.mjs';
 import { summary } from './stats.mjs';
 
@@ -22,7 +23,7 @@ async function load(browser, url) {
       const scripts = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' && e.responseEnd <= interactive);
       const htmlEnd = performance.getEntriesByType('navigation')[0]?.responseEnd ?? null;
       const scriptsEnd = scripts.length ? Math.max(...scripts.map((e) => e.responseEnd)) : htmlEnd;
-      return { interactive, painted: await b.painted, fcp: await b.fcp(), htmlEnd, scriptsEnd };
+      return { interactive, painted: await b.painted, fcp: await b.fcp(), htmlEnd, scriptsEnd, field: b.field() };
     });
   } finally {
     await context.close();
@@ -31,18 +32,22 @@ async function load(browser, url) {
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {{ element: string, form: string }} urls
+ * @param {{ element: string, progressive: string, form: string }} urls
  * @param {{ loads: number, warmup: number, log: (line: string) => void }} options
  */
 export async function measureFirstPaint(browser, urls, { loads, warmup, log }) {
   const empty = () => ({ interactive: [], painted: [], fcp: [], htmlEnd: [], scriptsEnd: [] });
-  const samples = { element: empty(), form: empty() };
+  const names = /** @type {const} */ (['element', 'progressive', 'form']);
+  const samples = { element: empty(), progressive: empty(), form: empty() };
+  /** Which field the probe found interactive first on the progressive page: the light-DOM one or the shadow one. */
+  const progressiveField = { light: 0, shadow: 0 };
   for (let i = 0; i < warmup + loads; i++) {
-    // Alternate which page goes first so slow drift (other work on the machine) hits both alike.
-    const order = i % 2 === 0 ? ['element', 'form'] : ['form', 'element'];
+    // Rotate which page goes first so slow drift (other work on the machine) hits all alike.
+    const order = names.map((_, k) => names[(i + k) % names.length]);
     for (const name of order) {
       const r = await load(browser, urls[name]);
       if (i < warmup) continue;
+      if (name === 'progressive') progressiveField[r.field]++;
       samples[name].interactive.push(r.interactive);
       samples[name].painted.push(r.painted);
       if (r.htmlEnd !== null) samples[name].htmlEnd.push(r.htmlEnd);
@@ -60,19 +65,27 @@ export async function measureFirstPaint(browser, urls, { loads, warmup, log }) {
     scriptsReceivedMs: summary(x.scriptsEnd),
   });
   const element = figures(samples.element);
+  const progressive = figures(samples.progressive);
   const form = figures(samples.form);
+  const ratio = (a, b) => Number((a.median / b.median).toFixed(2));
   return {
     loadsEach: loads,
     warmupLoadsEach: warmup,
     cache: 'cold: a fresh browser context per load',
     element,
+    progressive,
     form,
-    ratio: Number((element.interactiveMs.median / form.interactiveMs.median).toFixed(2)),
-    paintedRatio: Number((element.paintedMs.median / form.paintedMs.median).toFixed(2)),
-    fcpRatio: Number((element.fcpMs.median / form.fcpMs.median).toFixed(2)),
+    ratio: ratio(element.interactiveMs, form.interactiveMs),
+    paintedRatio: ratio(element.paintedMs, form.paintedMs),
+    fcpRatio: ratio(element.fcpMs, form.fcpMs),
+    progressiveRatio: ratio(progressive.interactiveMs, form.interactiveMs),
+    progressivePaintedRatio: ratio(progressive.paintedMs, form.paintedMs),
+    progressiveFcpRatio: ratio(progressive.fcpMs, form.fcpMs),
+    progressiveField,
     target: 1.3,
     samples: {
       element: samples.element.interactive.map((x) => Number(x.toFixed(1))),
+      progressive: samples.progressive.interactive.map((x) => Number(x.toFixed(1))),
       form: samples.form.interactive.map((x) => Number(x.toFixed(1))),
     },
   };

@@ -7,10 +7,12 @@
  * Runs in the page. Sets `window.__bench`:
  * - `interactive`: a promise of `performance.now()` (ms since navigation start) at the first moment
  *   the email field exists, is connected, enabled, not inert, rendered (`checkVisibility`) and in the
- *   tab order. The field is the element's `[part~="email-input"]` in its shadow root, or a plain
- *   `input[type=email]`. Checked on every DOM mutation (shadow roots included: `attachShadow` is
+ *   tab order. The field is the element's `[part~="email-input"]` in its shadow root, or else a plain
+ *   `input[type=email]`: the form page's, or (progressive markup) the one inside the element before it
+ *   upgrades; once upgraded, the shadow root hides that one, so only the shadow field can count. Checked on every DOM mutation (shadow roots included: `attachShadow` is
  *   wrapped to observe each new root) and on every animation frame as a fallback for changes that
  *   are not mutations (a stylesheet arriving).
+ * - `field()`: which field that was: `shadow` (the element's) or `light` (a field in the page's HTML).
  * - `painted`: a promise of the time the first frame showing that interactive field was produced.
  * - `fcp()`: a promise of the first-contentful-paint time.
  * - `waitFor(type, n)`: a promise of the n-th `code-sent` / `signed-in` event since load, with its
@@ -29,6 +31,7 @@ export function recorder() {
     resolvePainted = resolve;
   });
   let done = false;
+  let found = '';
   const observers = [];
 
   const field = () =>
@@ -41,6 +44,7 @@ export function recorder() {
     if (typeof input.checkVisibility === 'function' && !input.checkVisibility({ visibilityProperty: true })) return;
     done = true;
     const t = performance.now();
+    found = input.getRootNode() instanceof ShadowRoot ? 'shadow' : 'light';
     for (const o of observers) o.disconnect();
     resolveInteractive(t);
     // The frame that shows it: a task queued from the next animation frame runs once that frame
@@ -113,5 +117,5 @@ export function recorder() {
       w();
     });
 
-  Object.defineProperty(window, '__bench', { value: { t0, interactive, painted, fcp, waitFor, seen }, enumerable: false });
+  Object.defineProperty(window, '__bench', { value: { t0, interactive, field: () => found, painted, fcp, waitFor, seen }, enumerable: false });
 }

@@ -37,8 +37,14 @@ export function sections(r) {
       right: [1, 2, 3],
       rows: [
         ['<passwordless-login> (script-tag bundle)', spread(fp.element.interactiveMs), spread(fp.element.paintedMs), spread(fp.element.fcpMs)],
+        ...(fp.progressive
+          ? [['<passwordless-login> + email field in its HTML (progressive)', spread(fp.progressive.interactiveMs), spread(fp.progressive.paintedMs), spread(fp.progressive.fcpMs)]]
+          : []),
         ['plain HTML <form>, same fields', spread(fp.form.interactiveMs), spread(fp.form.paintedMs), spread(fp.form.fcpMs)],
         [`ratio element / form (target < ${fp.target})`, fp.ratio.toFixed(2), fp.paintedRatio.toFixed(2), fp.fcpRatio.toFixed(2)],
+        ...(fp.progressive
+          ? [[`ratio progressive / form (target < ${fp.target})`, fp.progressiveRatio.toFixed(2), fp.progressivePaintedRatio.toFixed(2), fp.progressiveFcpRatio.toFixed(2)]]
+          : []),
         ...(fp.element.scriptsReceivedMs
           ? [
               ['element page: HTML received', spread(fp.element.htmlReceivedMs), '', ''],
