@@ -12,7 +12,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/browser.mjs';
-import { startEmulator } from '../../dist/emulator/index.js';
+import { startEmulator } from '../../emulator/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE_DIR = join(ROOT, 'test', 'node', 'hostile-csp');
