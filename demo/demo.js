@@ -133,6 +133,10 @@ function logEvent(event) {
   time.textContent = new Date().toLocaleTimeString();
   const pre = document.createElement('pre');
   pre.textContent = JSON.stringify(displayDetail(event.type, event.detail), null, 2) ?? '(no detail)';
+  // A long detail scrolls: keyboard users must be able to reach and scroll it.
+  pre.tabIndex = 0;
+  pre.setAttribute('role', 'region');
+  pre.setAttribute('aria-label', `${event.type} detail`);
   item.append(name, time, pre);
   $('log').prepend(item);
 }

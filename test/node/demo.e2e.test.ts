@@ -3,6 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/browser.mjs';
 import { startDemo } from '../../demo/server.mjs';
@@ -26,11 +28,25 @@ after(async () => {
   await demo?.close();
 });
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now (injected over CDP, which the page's CSP allows). */
+async function axeViolations(p: Page): Promise<string[]> {
+  await p.evaluate(AXE_SOURCE);
+  return p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const { violations } = await axe.run();
+    return violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
 const logNames = (p: Page) => p.locator('#log .log-name').allTextContents();
 
 test('a new email signs up with the code from the dev inbox, is restored on reload and signs out', async () => {
   const email = `demo-${randomUUID()}@example.com`;
   await page.goto(demo.url);
+  await page.locator('passwordless-login [part~="email-input"]').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the demo page passes axe');
   await page.locator('passwordless-login [part~="email-input"]').fill(email);
   await page.locator('passwordless-login [part~="submit-button"]').click();
 
@@ -42,6 +58,7 @@ test('a new email signs up with the code from the dev inbox, is restored on relo
 
   await page.locator('passwordless-login [part~="sign-out-button"]').waitFor({ timeout: 15_000 });
   assert.ok((await logNames(page)).includes('signed-in'), 'the log shows signed-in');
+  assert.deepEqual(await axeViolations(page), [], 'the demo page passes axe with the inbox and log filled');
   const logText = await page.locator('#log').textContent();
   assert.ok(logText?.includes(email), 'the decoded ID-token claims carry the email');
   assert.ok(!/eyJ[\w-]+\.[\w-]+\.[\w-]+/.test(logText ?? ''), 'the log never shows a raw JWT');
