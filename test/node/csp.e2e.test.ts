@@ -6,39 +6,24 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/browser.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
 import { startEmulator } from '../../emulator/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE_DIR = join(ROOT, 'test', 'node', 'hostile-csp');
 const CDN_DIR = join(ROOT, 'dist', 'cdn');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-};
-
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;
-let server: Server;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
 let origin = '';
 let browser: Browser;
 let page: Page;
 let csp = '';
 const consoleLines: string[] = [];
-
-function fileFor(pathname: string): string | undefined {
-  const [base, rest] = pathname.startsWith('/cdn/')
-    ? [CDN_DIR, pathname.slice('/cdn/'.length)]
-    : [PAGE_DIR, pathname === '/' ? 'index.html' : pathname.slice(1)];
-  const file = normalize(join(base, decodeURIComponent(rest)));
-  return file.startsWith(base + sep) ? file : undefined;
-}
 
 before(async () => {
   emulator = await startEmulator({ port: 0, log: false });
@@ -48,26 +33,16 @@ before(async () => {
     "style-src 'self'",
     `connect-src 'self' ${emulator.endpoint}`,
   ].join('; ');
-  const config = JSON.stringify({ endpoint: emulator.endpoint, userPoolId: emulator.userPoolId, clientId: emulator.clientId });
-  server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const headers = { 'content-security-policy': csp, 'cache-control': 'no-store' };
-    if (pathname === '/config.json') {
-      res.writeHead(200, { ...headers, 'content-type': TYPES['.json'] }).end(config);
-      return;
-    }
-    const file = fileFor(pathname);
-    try {
-      if (!file) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404, headers).end('Not found');
-    }
+  const config = { endpoint: emulator.endpoint, userPoolId: emulator.userPoolId, clientId: emulator.clientId };
+  server = await startStaticServer({
+    mounts: [
+      ['/cdn/', CDN_DIR],
+      ['/', PAGE_DIR],
+    ],
+    json: { '/config.json': () => config },
+    headers: { 'content-security-policy': csp, 'cache-control': 'no-store' },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  origin = server.url.replace(/\/$/, '');
   browser = await launchChromium();
   page = await browser.newPage();
   page.on('console', (msg) => consoleLines.push(`${msg.type()}: ${msg.text()}`));
@@ -76,8 +51,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await emulator?.close();
 });
 
