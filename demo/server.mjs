@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '../dist/emulator/index.js';
+import { CLI_DEFAULT_CLIENT_ID, CLI_DEFAULT_USER_POOL_ID, startEmulator } from '../dist/emulator/index.js';
 import { startStaticServer } from '../scripts/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -68,13 +68,22 @@ export async function startDemo({ port = 8000, host = '127.0.0.1', emulator: emu
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = process.env.PORT ? Number(process.env.PORT) : 8000;
-  const demo = await startDemo({ port, emulator: { log: (line) => console.log(`[emulator] ${line}`) } }).catch(
+  // The pool keeps its ids and its users across restarts (delete the data file to start afresh),
+  // so a signed-in browser tab is still signed in after `npm start` again.
+  const dataFile = join(ROOT, '.emulator-data.demo.json');
+  const emulator = {
+    userPoolId: CLI_DEFAULT_USER_POOL_ID,
+    clientId: CLI_DEFAULT_CLIENT_ID,
+    dataFile,
+    log: (line) => console.log(`[emulator] ${line}`),
+  };
+  const demo = await startDemo({ port, emulator }).catch(
     (error) => {
       console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another one.` : error.message);
       process.exit(1);
     },
   );
-  console.log(`Emulator:  ${demo.emulator.endpoint} (pool ${demo.emulator.userPoolId})`);
+  console.log(`Emulator:  ${demo.emulator.endpoint} (pool ${demo.emulator.userPoolId}, users kept in ${dataFile})`);
   console.log(`Demo:      ${demo.url}`);
   console.log('Press Ctrl-C to stop.');
   const stop = async () => {
