@@ -14,25 +14,10 @@ import {
   signUp,
 } from 'aws-amplify/auth';
 import { enabled } from 'virtual:emulator';
+import { mailsTo as mailsToPool, requests as requestsToPool } from './element-helpers.js';
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  code: string;
-  kind: 'sign-up' | 'sign-in';
-  sentAt: string;
-}
-
-async function mailsTo(email: string): Promise<Mail[]> {
-  const response = await fetch(`${enabled.endpoint}/_emulator/messages?to=${encodeURIComponent(email)}`);
-  expect(response.status).to.equal(200);
-  return (await response.json()) as Mail[];
-}
-
-async function requests(): Promise<Array<{ operation: string; status: number }>> {
-  return (await (await fetch(`${enabled.endpoint}/_emulator/requests`)).json()) as Array<{ operation: string; status: number }>;
-}
+const mailsTo = (email: string) => mailsToPool(enabled, email);
+const requests = () => requestsToPool(enabled);
 
 describe('aws-amplify against the emulator', () => {
   before(() => {

@@ -6,20 +6,10 @@ import type { EmulatorInfo } from 'virtual:emulator';
 import '../../src/register.js';
 import type { PasswordlessLogin } from '../../src/passwordless-login.js';
 
-export interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  code: string;
-  kind: 'sign-up' | 'sign-in';
-  sentAt: string;
-}
+// The emulator's own shapes for its outbox and request log (types only: nothing of it is bundled).
+import type { OutboxMessage as Mail, RequestRecord } from '../../emulator/index.js';
 
-export interface RequestRecord {
-  operation: string;
-  status: number;
-  at: string;
-}
+export type { Mail, RequestRecord };
 
 export const uniqueEmail = (tag = 'user') => `${tag}-${crypto.randomUUID()}@example.com`;
 
