@@ -5,10 +5,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { FaultInjector, type FaultOptions } from './faults.js';
+import { FaultInjector } from './faults.js';
 import { Outbox } from './mail.js';
 import { loadCustomMessage, type CustomMessageHandler } from './messages.js';
-import { Pool } from './operations.js';
+import { Pool } from './operations/index.js';
+import {
+  DEFAULT_AUTH_SESSION_VALIDITY_SECONDS,
+  DEFAULT_TOKEN_VALIDITY_SECONDS,
+  poolConfig,
+  validateOptions,
+  type EmulatorOptions,
+} from './options.js';
 import { EmulatorServer } from './server.js';
 import { SessionStore } from './sessions.js';
 import { Store, type PersistedState } from './store.js';
@@ -20,39 +27,14 @@ export type { OutboxMessage } from './mail.js';
 export type { RequestRecord } from './server.js';
 export type { FaultKind, FaultOptions, FaultSettings } from './faults.js';
 export type { CustomMessageEvent, CustomMessageHandler } from './messages.js';
-
-export interface EmulatorOptions {
-  /** TCP port; 0 (the default) picks a free one. */
-  port?: number;
-  /** Address to listen on; default `127.0.0.1`. Anything else logs a development-server warning. */
-  host?: string;
-  /**
-   * Default: the one in `dataFile`, else a new random `us-east-1_XXXXXXXXX`, so emulators started
-   * side by side never share Amplify's storage keys. The region is taken from it.
-   */
-  userPoolId?: string;
-  /** Default: the one in `dataFile`, else a new random 26-character lowercase id, like real ones. */
-  clientId?: string;
-  /** PreventUserExistenceErrors: `enabled` (default, as the console creates pools) or `legacy`. */
-  userExistenceErrors?: 'enabled' | 'legacy';
-  /** Challenge-session lifetime (AuthSessionValidity); default 180 seconds. */
-  authSessionValiditySeconds?: number;
-  /** Keep users, signing keys and refresh tokens in this JSON file across restarts. */
-  dataFile?: string;
-  /** Code mails per user per window before LimitExceededException; default 10 per 3600 s; null = no limit. */
-  codeSendLimit?: { max: number; windowSeconds: number } | null;
-  /** Lifetime of ID and access tokens; default 3600 seconds (Cognito's default). */
-  tokenValiditySeconds?: number;
-  /** `false` for silence, or a function given each human-readable line; default: lines to stderr. */
-  log?: false | ((line: string) => void);
-  /** Path of a module exporting a Cognito Custom Message trigger `handler(event)` that writes the mails. */
-  customMessage?: string;
-  /**
-   * Fault injection on the Cognito API (`POST /`): shares of calls answered 500/503/throttled or
-   * dropped, added latency, a seed. Off by default; also changeable at run time over `/_emulator/faults`.
-   */
-  faults?: FaultOptions;
-}
+export type { EmulatorOptions } from './options.js';
+export {
+  CLI_DEFAULT_CLIENT_ID,
+  CLI_DEFAULT_USER_POOL_ID,
+  DEFAULT_AUTH_SESSION_VALIDITY_SECONDS,
+  DEFAULT_CODE_SEND_LIMIT,
+  DEFAULT_TOKEN_VALIDITY_SECONDS,
+} from './options.js';
 
 export interface RunningEmulator {
   /** Base URL: the `userPoolEndpoint` for Amplify, the `endpoint` for the AWS SDK. */
@@ -66,18 +48,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** The CLI's fixed ids, so a development config survives restarts. */
-export const CLI_DEFAULT_USER_POOL_ID = 'us-east-1_EmuLocal1';
-export const CLI_DEFAULT_CLIENT_ID = 'emu1ocalc1ient0000000000aa';
-export const DEFAULT_AUTH_SESSION_VALIDITY_SECONDS = 180;
-export const DEFAULT_CODE_SEND_LIMIT = { max: 10, windowSeconds: 3600 } as const;
-export const DEFAULT_TOKEN_VALIDITY_SECONDS = 3600;
-const REFRESH_TOKEN_VALIDITY_SECONDS = 30 * 24 * 3600;
-
-/** The pattern aws-jwt-verify and Amplify require: `<region>_<alphanumerics>`. */
-const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9A-Za-z]+$/;
-const CLIENT_ID = /^[\w+]{1,128}$/;
-
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const ALNUM = `${LOWER_ALNUM}ABCDEFGHIJKLMNOPQRSTUVWXYZ`;
 
@@ -90,39 +60,9 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new TypeError(message);
-}
-
-function validate(options: EmulatorOptions): void {
-  const { port, userPoolId, clientId, userExistenceErrors, authSessionValiditySeconds, codeSendLimit } = options;
-  check(port === undefined || (Number.isInteger(port) && port >= 0 && port <= 65535), `port must be an integer 0-65535`);
-  check(userPoolId === undefined || POOL_ID.test(userPoolId), `userPoolId must look like us-east-1_AbC123xyz`);
-  check(clientId === undefined || CLIENT_ID.test(clientId), `clientId must be 1-128 letters, digits, _ or +`);
-  check(
-    userExistenceErrors === undefined || userExistenceErrors === 'enabled' || userExistenceErrors === 'legacy',
-    `userExistenceErrors must be "enabled" or "legacy"`,
-  );
-  check(
-    authSessionValiditySeconds === undefined || (Number.isFinite(authSessionValiditySeconds) && authSessionValiditySeconds > 0),
-    `authSessionValiditySeconds must be a positive number`,
-  );
-  check(
-    codeSendLimit === undefined ||
-      codeSendLimit === null ||
-      (Number.isInteger(codeSendLimit.max) && codeSendLimit.max > 0 && codeSendLimit.windowSeconds > 0),
-    `codeSendLimit must be { max: positive integer, windowSeconds: positive number } or null`,
-  );
-  check(
-    options.tokenValiditySeconds === undefined || options.tokenValiditySeconds >= 60,
-    // Amplify refreshes tokens that expire within 5 s; shorter lives would make it refresh forever.
-    `tokenValiditySeconds must be at least 60`,
-  );
-}
-
 /** Starts an emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  validate(options);
+  validateOptions(options);
   // Checked before anything is written: a bad `faults` is a TypeError like the other options.
   const faults = new FaultInjector(options.faults);
   const log =
@@ -148,8 +88,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store.save();
     await store.flush();
   }
-  const { userPoolId, clientId } = store.state;
-  const region = userPoolId.split('_')[0]!;
+  const config = poolConfig(options, store.state);
+  const { userPoolId, clientId, region } = config;
   const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
   const minter = await TokenMinter.create(
     store.state.keys,
@@ -162,14 +102,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const outbox = new Outbox();
   const sessions = new SessionStore((options.authSessionValiditySeconds ?? DEFAULT_AUTH_SESSION_VALIDITY_SECONDS) * 1000);
   const pool = new Pool({
-    config: {
-      userPoolId,
-      clientId,
-      region,
-      userExistenceErrors: options.userExistenceErrors ?? 'enabled',
-      codeSendLimit: options.codeSendLimit === undefined ? { ...DEFAULT_CODE_SEND_LIMIT } : options.codeSendLimit,
-      refreshTokenValiditySeconds: REFRESH_TOKEN_VALIDITY_SECONDS,
-    },
+    config,
     store,
     sessions,
     minter,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CognitoError, errors } from './errors.js';
 import type { FaultInjector, FaultKind } from './faults.js';
 import type { Outbox } from './mail.js';
-import { OPERATIONS, type Operation, type Pool } from './operations.js';
+import { OPERATIONS, type Operation, type Pool } from './operations/index.js';
 import type { TokenMinter } from './tokens.js';
 
 /** API bodies larger than this are refused with 413 before they are parsed. */

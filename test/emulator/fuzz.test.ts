@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { GetUserCommand, InitiateAuthCommand, RespondToAuthChallengeCommand, SignUpCommand, ConfirmSignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { OPERATIONS } from '../../emulator/operations.js';
+import { OPERATIONS } from '../../emulator/operations/index.js';
 import { MAX_BODY_BYTES } from '../../emulator/server.js';
 import { harness, type Harness } from './helpers.js';
 
@@ -20,7 +20,7 @@ const PREFIX = 'AWSCognitoIdentityProviderService.';
 const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const params = (numRuns: number) => ({ numRuns, ...(seed === undefined ? {} : { seed }) });
 
-/** Every member each operation reads (see operations.ts), so wrong types reach each one. */
+/** Every member each operation reads (see emulator/operations/), so wrong types reach each one. */
 const FIELDS: Record<string, string[]> = {
   SignUp: ['ClientId', 'Username', 'Password', 'UserAttributes', 'ValidationData', 'ClientMetadata', 'SecretHash', 'UserContextData', 'AnalyticsMetadata'],
   ConfirmSignUp: ['ClientId', 'Username', 'ConfirmationCode', 'ForceAliasCreation', 'ClientMetadata', 'SecretHash', 'Session', 'UserContextData', 'AnalyticsMetadata'],

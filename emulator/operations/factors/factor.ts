@@ -1,0 +1,45 @@
+/**
+ * A first factor of USER_AUTH (EMAIL_OTP, PASSWORD; next WEB_AUTHN, PASSWORD_SRP): whom it is offered
+ * to, how it starts, and the challenges it answers. `auth.ts` routes to factors by name, so adding
+ * one is a file here and a line in `factors/index.ts`, not an edit of InitiateAuth.
+ */
+import type { OpenedSession, SessionKind } from '../../sessions.js';
+import type { User } from '../../store.js';
+import type { PoolDeps } from '../context.js';
+
+/** The request that chose a factor, through PREFERRED_CHALLENGE or SELECT_CHALLENGE's ANSWER. */
+export interface FactorRequest {
+  /** The username as the client typed it (sessions keep it so later answers must name the same). */
+  username: string;
+  clientId: string;
+  /** InitiateAuth's AuthParameters or RespondToAuthChallenge's ChallengeResponses. */
+  parameters: Record<string, string>;
+  clientMetadata: Record<string, string> | undefined;
+}
+
+/** The answer to one challenge a factor issued, checked against the session it was issued with. */
+export interface ChallengeAnswer {
+  /** RespondToAuthChallenge refuses a session of any other kind as invalid. */
+  sessionKind: SessionKind;
+  /** Called with an open session of `sessionKind` whose username matches; tokens or a next challenge. */
+  answer(
+    d: PoolDeps,
+    session: OpenedSession,
+    responses: Record<string, string>,
+    clientMetadata: Record<string, string> | undefined,
+  ): Promise<object>;
+}
+
+export interface FirstFactor {
+  /** The name in PREFERRED_CHALLENGE, SELECT_CHALLENGE's ANSWER and AvailableChallenges. */
+  name: string;
+  /** Whether `user` (confirmed) may use it, i.e. it is listed in AvailableChallenges. */
+  offeredTo(user: User): boolean;
+  /**
+   * Runs the factor for a real user who chose it: the tokens, or the factor's first challenge. A
+   * throw leaves a SELECT_CHALLENGE session usable, so the client may try again.
+   */
+  start(d: PoolDeps, user: User, request: FactorRequest): Promise<object>;
+  /** The RespondToAuthChallenge challenge names this factor answers, e.g. `EMAIL_OTP`. */
+  challenges: Readonly<Record<string, ChallengeAnswer>>;
+}

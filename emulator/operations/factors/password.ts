@@ -1,0 +1,18 @@
+/** PASSWORD as a first factor: checked at once, no challenge of its own. */
+import { errors } from '../../errors.js';
+import { passwordMatches } from '../passwords.js';
+import { signIn } from '../token-families.js';
+import type { FirstFactor } from './factor.js';
+
+export const password: FirstFactor = {
+  name: 'PASSWORD',
+  // [U] Offered only to users who have a password (they may sign up without one).
+  offeredTo: (user) => user.passwordHash !== undefined,
+  async start(d, user, { clientId, parameters }) {
+    const given = parameters.PASSWORD;
+    if (given === undefined) throw errors.missingAuthParameter('PASSWORD');
+    if (!passwordMatches(user.passwordHash!, given)) throw errors.incorrectPassword();
+    return signIn(d, user, clientId);
+  },
+  challenges: {},
+};

@@ -1,0 +1,110 @@
+/**
+ * The emulator's public options, their defaults and checks, and the `PoolConfig` the operations read.
+ * They live together so that a new pool setting (a password policy, a custom-attribute schema …) is
+ * one change here: the option, its check, its default, its `PoolConfig` field. `index.ts` re-exports
+ * the public names, so the package's API does not depend on this file's name.
+ */
+import type { FaultOptions } from './faults.js';
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Address to listen on; default `127.0.0.1`. Anything else logs a development-server warning. */
+  host?: string;
+  /**
+   * Default: the one in `dataFile`, else a new random `us-east-1_XXXXXXXXX`, so emulators started
+   * side by side never share Amplify's storage keys. The region is taken from it.
+   */
+  userPoolId?: string;
+  /** Default: the one in `dataFile`, else a new random 26-character lowercase id, like real ones. */
+  clientId?: string;
+  /** PreventUserExistenceErrors: `enabled` (default, as the console creates pools) or `legacy`. */
+  userExistenceErrors?: 'enabled' | 'legacy';
+  /** Challenge-session lifetime (AuthSessionValidity); default 180 seconds. */
+  authSessionValiditySeconds?: number;
+  /** Keep users, signing keys and refresh tokens in this JSON file across restarts. */
+  dataFile?: string;
+  /** Code mails per user per window before LimitExceededException; default 10 per 3600 s; null = no limit. */
+  codeSendLimit?: { max: number; windowSeconds: number } | null;
+  /** Lifetime of ID and access tokens; default 3600 seconds (Cognito's default). */
+  tokenValiditySeconds?: number;
+  /** `false` for silence, or a function given each human-readable line; default: lines to stderr. */
+  log?: false | ((line: string) => void);
+  /** Path of a module exporting a Cognito Custom Message trigger `handler(event)` that writes the mails. */
+  customMessage?: string;
+  /**
+   * Fault injection on the Cognito API (`POST /`): shares of calls answered 500/503/throttled or
+   * dropped, added latency, a seed. Off by default; also changeable at run time over `/_emulator/faults`.
+   */
+  faults?: FaultOptions;
+}
+
+/**
+ * What the operations know about the pool and its one app client. Every field is required, so a
+ * field added here fails to compile until `poolConfig` below gives it a value.
+ */
+export interface PoolConfig {
+  userPoolId: string;
+  clientId: string;
+  region: string;
+  /** PreventUserExistenceErrors: `legacy` answers UserNotFoundException, `enabled` hides who exists. */
+  userExistenceErrors: 'enabled' | 'legacy';
+  /** Code sends per user per window; null disables the limit. */
+  codeSendLimit: { max: number; windowSeconds: number } | null;
+  refreshTokenValiditySeconds: number;
+}
+
+/** The CLI's fixed ids, so a development config survives restarts. */
+export const CLI_DEFAULT_USER_POOL_ID = 'us-east-1_EmuLocal1';
+export const CLI_DEFAULT_CLIENT_ID = 'emu1ocalc1ient0000000000aa';
+export const DEFAULT_AUTH_SESSION_VALIDITY_SECONDS = 180;
+export const DEFAULT_CODE_SEND_LIMIT = { max: 10, windowSeconds: 3600 } as const;
+export const DEFAULT_TOKEN_VALIDITY_SECONDS = 3600;
+const REFRESH_TOKEN_VALIDITY_SECONDS = 30 * 24 * 3600;
+
+/** The pattern aws-jwt-verify and Amplify require: `<region>_<alphanumerics>`. */
+const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9A-Za-z]+$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new TypeError(message);
+}
+
+/** Throws a TypeError naming the first bad option, before anything is started or written. */
+export function validateOptions(options: EmulatorOptions): void {
+  const { port, userPoolId, clientId, userExistenceErrors, authSessionValiditySeconds, codeSendLimit } = options;
+  check(port === undefined || (Number.isInteger(port) && port >= 0 && port <= 65535), `port must be an integer 0-65535`);
+  check(userPoolId === undefined || POOL_ID.test(userPoolId), `userPoolId must look like us-east-1_AbC123xyz`);
+  check(clientId === undefined || CLIENT_ID.test(clientId), `clientId must be 1-128 letters, digits, _ or +`);
+  check(
+    userExistenceErrors === undefined || userExistenceErrors === 'enabled' || userExistenceErrors === 'legacy',
+    `userExistenceErrors must be "enabled" or "legacy"`,
+  );
+  check(
+    authSessionValiditySeconds === undefined || (Number.isFinite(authSessionValiditySeconds) && authSessionValiditySeconds > 0),
+    `authSessionValiditySeconds must be a positive number`,
+  );
+  check(
+    codeSendLimit === undefined ||
+      codeSendLimit === null ||
+      (Number.isInteger(codeSendLimit.max) && codeSendLimit.max > 0 && codeSendLimit.windowSeconds > 0),
+    `codeSendLimit must be { max: positive integer, windowSeconds: positive number } or null`,
+  );
+  check(
+    options.tokenValiditySeconds === undefined || options.tokenValiditySeconds >= 60,
+    // Amplify refreshes tokens that expire within 5 s; shorter lives would make it refresh forever.
+    `tokenValiditySeconds must be at least 60`,
+  );
+}
+
+/** The pool's configuration from checked options and the ids in force (option, data file or random). */
+export function poolConfig(options: EmulatorOptions, ids: { userPoolId: string; clientId: string }): PoolConfig {
+  return {
+    userPoolId: ids.userPoolId,
+    clientId: ids.clientId,
+    region: ids.userPoolId.split('_')[0]!,
+    userExistenceErrors: options.userExistenceErrors ?? 'enabled',
+    codeSendLimit: options.codeSendLimit === undefined ? { ...DEFAULT_CODE_SEND_LIMIT } : options.codeSendLimit,
+    refreshTokenValiditySeconds: REFRESH_TOKEN_VALIDITY_SECONDS,
+  };
+}
