@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Prints bench/results.json (or the file given) as Markdown tables, for README.md's Benchmark section.
+// Prints bench/results.json (or the file given) as Markdown tables, for docs/benchmark.md.
 import { readFileSync } from 'node:fs';
 import { machineLine, renderMarkdown } from './lib/report.mjs';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Takes the README's screenshots from the real demo page in Chromium: each step of a new user's
+// Takes the documentation's screenshots from the real demo page in Chromium: each step of a new user's
 // sign-up (email, code with the dev inbox, signed in), an error, and the dark theme in Arabic.
 // Run after `npm run build`: `node scripts/screenshots.mjs` writes docs/screenshots/*.png.
 import { mkdirSync } from 'node:fs';

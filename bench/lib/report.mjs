@@ -1,5 +1,5 @@
 // Renders bench/results.json as the text table `npm run bench` prints and as the Markdown of
-// README.md's Benchmark section (`node bench/report.mjs`).
+// docs/benchmark.md (`node bench/report.mjs`).
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => (n === null || n === undefined ? '–' : `${n.toFixed(1)} ms`);

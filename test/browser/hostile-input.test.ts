@@ -2,7 +2,7 @@
 // its expected outcome — accepted as X, cleaned to X, or refused with a translated message and no
 // request (counted at the emulator's request log), the typed email kept.
 //
-// The rules (src/email.ts, documented in README.md, "Input rules"): invisible format characters
+// The rules (src/email.ts, documented in docs/security.md, "Input rules"): invisible format characters
 // (zero-width, BOM, bidi marks and overrides) are stripped; the address is trimmed and lowercased;
 // a Unicode domain becomes Punycode (SES delivers only to ASCII domains); a Unicode local part is
 // refused (SES takes only 7-bit ASCII local parts). Codes: any Unicode decimal digits become ASCII,
