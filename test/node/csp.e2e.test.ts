@@ -2,11 +2,15 @@
 // Content-Security-Policy — no 'unsafe-inline', no 'unsafe-eval', connect-src limited to the page
 // and the emulator — from the built script-tag bundle served on the page's origin, with no
 // violation reported in the page (a securitypolicyviolation listener) or on the console.
+// Then the README's script-tag page (examples/script-tag/, served as it is, its own <meta> policy)
+// signs in and its listener hears `signed-in`: the CDN and Cognito's regional endpoint are answered
+// from dist/cdn and an emulator with the page's pool ids, so the page is exactly what a reader copies.
 // Needs `npm run build` first (dist/cdn and dist/emulator).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/browser.mjs';
@@ -102,4 +106,73 @@ test('the violation listener and the console check do catch a violation (the che
     ['style-src-elem'],
   );
   assert.ok(cspConsole().length >= 1, 'Chromium reported it on the console too');
+});
+
+const EXAMPLE_DIR = join(ROOT, 'examples', 'script-tag');
+const CDN_URL = 'https://cdn.jsdelivr.net/npm/passwordless-login/dist/cdn/';
+const COGNITO_URL = 'https://cognito-idp.eu-west-1.amazonaws.com/';
+
+test("the README's script-tag page signs in under its own strict policy and its listener hears signed-in", async () => {
+  const html = await readFile(join(EXAMPLE_DIR, 'index.html'), 'utf8');
+  const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+  assert.ok(policy, 'the page declares its policy');
+  assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|\*/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  const ids = {
+    userPoolId: /user-pool-id="([^"]+)"/.exec(html)![1]!,
+    clientId: /client-id="([^"]+)"/.exec(html)![1]!,
+  };
+  const cognito = await startEmulator({ port: 0, log: false, ...ids });
+  const site = await startStaticServer({ mounts: [['/', EXAMPLE_DIR]], headers: { 'cache-control': 'no-store' } });
+  const tab = await browser.newPage();
+  const lines: string[] = [];
+  tab.on('console', (msg) => lines.push(`${msg.type()}: ${msg.text()}`));
+  tab.on('pageerror', (error) => lines.push(`pageerror: ${error.message}`));
+  await tab.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  // The CDN, from the bundle just built (its chunks resolve next to it, so they come this way too).
+  const fetched: string[] = [];
+  await tab.route(`${CDN_URL}**`, async (route) => {
+    const file = normalize(join(CDN_DIR, new URL(route.request().url()).pathname.slice(new URL(CDN_URL).pathname.length)));
+    fetched.push(file);
+    if (!file.startsWith(CDN_DIR + sep)) return route.abort();
+    await route.fulfill({
+      contentType: 'text/javascript',
+      headers: { 'access-control-allow-origin': '*' },
+      body: await readFile(file),
+    });
+  });
+  // Cognito's regional endpoint, answered by the emulator.
+  const cognitoCalls: string[] = [];
+  await tab.route(`${COGNITO_URL}**`, async (route) => {
+    const request = route.request();
+    cognitoCalls.push(request.headers()['x-amz-target'] ?? request.method());
+    const response = await route.fetch({ url: `${cognito.endpoint}${new URL(request.url()).pathname}` });
+    await route.fulfill({ response });
+  });
+  try {
+    await tab.goto(site.url);
+    const email = `readme-${randomUUID()}@example.com`;
+    await tab.locator('passwordless-login [part~="email-input"]').fill(email);
+    await tab.locator('passwordless-login [part~="submit-button"]').click();
+    await tab.locator('passwordless-login [part~="code-input"]').waitFor({ timeout: 15_000 });
+    const mails = (await (
+      await fetch(`${cognito.endpoint}/_emulator/messages?to=${encodeURIComponent(email)}`)
+    ).json()) as Array<{ code: string }>;
+    assert.equal(mails.length, 1, 'one code mailed');
+    await tab.locator('passwordless-login [part~="code-input"]').fill(mails[0]!.code);
+    await tab.locator('output').filter({ hasText: email }).waitFor({ timeout: 15_000 });
+    assert.equal(await tab.locator('output').textContent(), `Signed in as ${email}`, "app.js's listener heard signed-in");
+    assert.ok(fetched.some((f) => f.endsWith(`${sep}passwordless-login.js`)), 'the page loaded the bundle from the CDN URL');
+    assert.ok(cognitoCalls.some((c) => c.endsWith('.SignUp')), `the page talked to Cognito's endpoint (${cognitoCalls.join(', ')})`);
+    assert.deepEqual(await tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+    assert.deepEqual(lines.filter((l) => /Content.Security.Policy|Refused to|pageerror/i.test(l)), []);
+  } finally {
+    await tab.close();
+    await site.close();
+    await cognito.close();
+  }
 });

@@ -2,10 +2,14 @@
 // are only what ships, aws-amplify stays one copy (a peer dependency), the types make
 // `addEventListener('signed-in', e => e.detail.tokens)` compile without casts, and a React app
 // bundled from the installed package signs a new user up against the packaged emulator in Chromium.
+// The README's one-minute path is followed as written: `npx passwordless-login-emulator` prints what
+// the README and docs/emulator.md say it prints, and examples/quick-start/ (the README's snippets),
+// bundled from the installed package, signs in with the code read from the emulator's terminal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -143,4 +147,102 @@ createRoot(document.getElementById('root')).render(createElement(PasswordlessLog
   } finally {
     await cognito.close();
   }
+});
+
+/** `npx passwordless-login-emulator` in the app, its stdout lines as they come. */
+async function startCli(args: string[]) {
+  const child = spawn(join(app, 'node_modules', '.bin', 'passwordless-login-emulator'), args, {
+    cwd: app,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  const waiters: Array<() => void> = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    lines.push(line);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const exited = new Promise((r) => child.once('exit', r));
+  /** Resolves with the first line (from `from` on) that matches. */
+  async function line(pattern: RegExp, from = 0, timeout = 15_000): Promise<{ text: string; index: number }> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const index = lines.findIndex((l, i) => i >= from && pattern.test(l));
+      if (index >= 0) return { text: lines[index]!, index };
+      if (Date.now() > deadline) throw new Error(`no line matching ${pattern} in:\n${lines.join('\n')}`);
+      await new Promise<void>((r) => {
+        waiters.push(r);
+        setTimeout(r, 250);
+      });
+    }
+  }
+  return { lines, line, stop: async () => { child.kill('SIGINT'); await exited; } };
+}
+
+/** The `nth` fenced block after `marker` in a Markdown file, as trimmed lines. */
+function documentedBlock(file: string, marker: string, nth = 0): string[] {
+  const md = readFileSync(join(ROOT, file), 'utf8');
+  const at = md.indexOf(marker);
+  assert.ok(at >= 0, `${file} has ${JSON.stringify(marker)}`);
+  const block = [...md.slice(at).matchAll(/```[a-z]*\n([\s\S]*?)\n\s*```/g)][nth]!;
+  return block[1]!.split('\n').map((l) => l.trim());
+}
+
+test("the README's one-minute path: npx passwordless-login-emulator, the quick-start page, the code from the terminal", async () => {
+  const page = readFileSync(join(ROOT, 'examples/quick-start/index.html'), 'utf8');
+  const attr = (name: string) => new RegExp(`${name}="([^"]+)"`).exec(page)![1]!;
+  const cli = await startCli(['--port', '0']); // the README's port 9239 may be taken here; routed below
+  try {
+    // What it prints when ready is what the README shows, but for the port.
+    const ready = JSON.parse((await cli.line(/^\{/)).text) as { endpoint: string; userPoolId: string; clientId: string };
+    assert.equal(cli.lines[0], JSON.stringify(ready), 'the JSON line comes first');
+    await cli.line(/^Cognito emulator listening on /);
+    const port = new URL(ready.endpoint).port;
+    const asDocumented = cli.lines.slice(0, 2).map((l) => l.replaceAll(`127.0.0.1:${port}`, '127.0.0.1:9239'));
+    assert.deepEqual(documentedBlock('README.md', 'start the local Cognito emulator', 1), asDocumented, "the README shows the emulator's first two lines");
+    assert.equal(attr('endpoint'), 'http://127.0.0.1:9239', 'the page points at the default port');
+    assert.equal(attr('user-pool-id'), ready.userPoolId, "the page carries the emulator's default pool id");
+    assert.equal(attr('client-id'), ready.clientId, "the page carries the emulator's default client id");
+
+    const dir = join(app, 'quick-start');
+    cpSync(join(ROOT, 'examples/quick-start'), dir, { recursive: true });
+    execFileSync(bin('esbuild'), ['main.js', '--bundle', '--format=esm', '--outfile=out/main.js', '--log-level=error'], { cwd: dir });
+    const bundle = readFileSync(join(dir, 'out/main.js'));
+    const html = readFileSync(join(dir, 'index.html'));
+    const site = createServer((req, res) => {
+      if (req.url === '/main.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+      else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    browser ??= await launchChromium();
+    const tab = await browser.newPage();
+    try {
+      await tab.route('http://127.0.0.1:9239/**', (route) =>
+        route.continue({ url: route.request().url().replace('127.0.0.1:9239', `127.0.0.1:${port}`) }),
+      );
+      await tab.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/`);
+      const email = `quick-${randomUUID()}@example.com`;
+      await tab.locator('passwordless-login [part~="email-input"]').fill(email);
+      await tab.locator('passwordless-login [part~="submit-button"]').click();
+      // "The emulator's terminal shows the code."
+      const mail = await cli.line(new RegExp(`^mail to ${email.replace(/[.+]/g, '\\$&')}: sign-up code (\\d{6})$`));
+      await tab.locator('passwordless-login [part~="code-input"]').fill(/(\d{6})$/.exec(mail.text)![1]!);
+      await tab.locator('output').filter({ hasText: email }).waitFor({ timeout: 15_000 });
+      assert.equal(await tab.locator('output').textContent(), `Signed in as ${email}`);
+
+      // docs/emulator.md shows a new user's sign-up through the element line for line.
+      await cli.line(/^InitiateAuth 200$/, mail.index);
+      const seen = cli.lines
+        .slice(0, cli.lines.indexOf('InitiateAuth 200', mail.index) + 1)
+        .map((l) => l.replaceAll(`127.0.0.1:${port}`, '127.0.0.1:9239').replaceAll(email, 'alice@example.com')
+          .replace(/code \d{6}$/, 'code 493021'));
+      assert.deepEqual(documentedBlock('docs/emulator.md', 'A new user signing up through the element'), seen);
+    } finally {
+      await tab.close();
+      site.closeAllConnections();
+      site.close();
+    }
+  } finally {
+    await cli.stop();
+  }
+  assert.match(cli.lines.at(-1)!, /^SIGINT: stopping$/, 'Ctrl+C stops it, as documented');
 });
