@@ -25,6 +25,10 @@ Options:
   --auth-session-validity <d>  challenge session lifetime: 3m, 20s, or plain minutes (default 3m)
   --code-send-limit <n/w>      code mails per user per window, e.g. 5/1h, 2/600 (seconds), 10/15m,
                                or off (default ${DEFAULT_CODE_SEND_LIMIT.max}/${DEFAULT_CODE_SEND_LIMIT.windowSeconds / 3600}h)
+  --keep-original-email <on|off>
+                               on (default, as the pool in infra/): a changed email stays pending,
+                               the old one signing in, until its code is verified; off: it switches
+                               at once, unverified
   --data <file>                keep users, signing keys and refresh tokens in this JSON file
   --custom-message <module>    JS/TS module exporting a Cognito Custom Message trigger handler
   -h, --help                   show this help
@@ -85,6 +89,7 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
         'auth-session-validity': { type: 'string' },
         'code-send-limit': { type: 'string' },
         data: { type: 'string' },
+        'keep-original-email': { type: 'string' },
         'custom-message': { type: 'string' },
         'fault-500': { type: 'string' },
         'fault-503': { type: 'string' },
@@ -126,6 +131,11 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
         throw new UsageError(`--code-send-limit: "${limit}" is not like 5/1h, 2/600 or off`);
       options.codeSendLimit = { max: Number(match[1]), windowSeconds: parseDuration(match[2]!, 's', '--code-send-limit window') };
     }
+  }
+  const keep = v['keep-original-email'];
+  if (keep !== undefined) {
+    if (keep !== 'on' && keep !== 'off') throw new UsageError(`--keep-original-email must be "on" or "off", not "${keep}"`);
+    options.keepOriginalEmail = keep === 'on';
   }
   if (v.data !== undefined) options.dataFile = v.data;
   if (v['custom-message'] !== undefined) options.customMessage = v['custom-message'];

@@ -64,6 +64,18 @@ export const errors = {
   invalidAccessToken: e('NotAuthorizedException', 'Invalid Access Token'),
   accessTokenExpired: e('NotAuthorizedException', 'Access Token has expired'),
   accessTokenRevoked: e('NotAuthorizedException', 'Access Token has been revoked'),
+  // Cognito's text for an email another account signs in with (email is the username attribute).
+  aliasExists: e('AliasExistsException', 'An account with the given email already exists.'),
+  // [U] Cognito's text for an email attribute that is not an address.
+  invalidEmail: e('InvalidParameterException', 'Invalid email address format.'),
+  // [U] Cognito's text for a required attribute sent blank (which would delete it).
+  requiredAttribute: (name: string) =>
+    new CognitoError('InvalidParameterException', `Attributes did not conform to the schema: ${name}: The attribute is required`),
+  // [U] Cognito's text for verifying an attribute that is not an email or phone number.
+  notVerifiable: (name: string) =>
+    new CognitoError('InvalidParameterException', `Invalid attribute name for verification: ${name}.`),
+  // [U] The pool has no phone numbers: nothing to send a code to.
+  noPhoneNumber: e('InvalidParameterException', 'The user has no phone_number attribute to verify.'),
   unauthorizedAttribute: e('NotAuthorizedException', 'A client attempted to write unauthorized attribute'),
   // [U] RevokeToken for a token of another client / a JWT instead of a refresh token.
   tokenOfOtherClient: e('UnauthorizedException', 'Token does not belong to this client.'),

@@ -6,8 +6,15 @@ export interface OutboxMessage {
   text: string;
   /** Present when the message body looks like HTML. */
   html?: string;
+  /** The code the mail carries; empty for a notice (`kind: 'notice'`), which carries none. */
   code: string;
-  kind: 'sign-up' | 'sign-in';
+  /**
+   * `sign-up` and `sign-in` codes; `verify-email`, the code that confirms a changed email (sent to
+   * the new address); `notice`, a mail a Lambda trigger sent itself through Amazon SES (SendEmail).
+   */
+  kind: 'sign-up' | 'sign-in' | 'verify-email' | 'notice';
+  /** The sender, for mails sent through SES; Cognito's own mails name none. */
+  from?: string;
   /** ISO 8601. */
   sentAt: string;
 }

@@ -3,7 +3,14 @@ import { pathToFileURL } from 'node:url';
 import { errors } from './errors.js';
 import { htmlToText, looksLikeHtml } from './mail.js';
 
-export type TriggerSource = 'CustomMessage_SignUp' | 'CustomMessage_ResendCode' | 'CustomMessage_Authentication';
+export type TriggerSource =
+  | 'CustomMessage_SignUp'
+  | 'CustomMessage_ResendCode'
+  | 'CustomMessage_Authentication'
+  /** UpdateUserAttributes changed the email: the code goes to the new address. */
+  | 'CustomMessage_UpdateUserAttribute'
+  /** GetUserAttributeVerificationCode: a new code for the pending (or unverified) email. */
+  | 'CustomMessage_VerifyUserAttribute';
 
 /** Cognito's Custom Message trigger event, as the handler receives it. */
 export interface CustomMessageEvent {
@@ -40,6 +47,8 @@ const DEFAULTS: Record<TriggerSource, { subject: string; message: string }> = {
   CustomMessage_SignUp: { subject: 'Your verification code', message: 'Your verification code is {####}.' },
   CustomMessage_ResendCode: { subject: 'Your verification code', message: 'Your verification code is {####}.' },
   CustomMessage_Authentication: { subject: 'Your sign-in code', message: 'Your sign-in code is {####}.' },
+  CustomMessage_UpdateUserAttribute: { subject: 'Your verification code', message: 'Your verification code is {####}.' },
+  CustomMessage_VerifyUserAttribute: { subject: 'Your verification code', message: 'Your verification code is {####}.' },
 };
 
 /**

@@ -28,6 +28,13 @@ export interface EmulatorOptions {
   codeSendLimit?: { max: number; windowSeconds: number } | null;
   /** Lifetime of ID and access tokens; default 3600 seconds (Cognito's default). */
   tokenValiditySeconds?: number;
+  /**
+   * Cognito's `UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: ['email']`
+   * (the console's "keep original attribute value active when an update is pending"): a changed
+   * email stays pending, and the old one signs in, until the code sent to the new one is verified.
+   * Default `true`, as the production pool in `infra/`; `false` switches the address at once, unverified.
+   */
+  keepOriginalEmail?: boolean;
   /** `false` for silence, or a function given each human-readable line; default: lines to stderr. */
   log?: false | ((line: string) => void);
   /** Path of a module exporting a Cognito Custom Message trigger `handler(event)` that writes the mails. */
@@ -52,6 +59,8 @@ export interface PoolConfig {
   /** Code sends per user per window; null disables the limit. */
   codeSendLimit: { max: number; windowSeconds: number } | null;
   refreshTokenValiditySeconds: number;
+  /** AttributesRequireVerificationBeforeUpdate includes `email`: an email change waits for its code. */
+  keepOriginalEmail: boolean;
 }
 
 /** The CLI's fixed ids, so a development config survives restarts. */
@@ -95,6 +104,7 @@ export function validateOptions(options: EmulatorOptions): void {
     // Amplify refreshes tokens that expire within 5 s; shorter lives would make it refresh forever.
     `tokenValiditySeconds must be at least 60`,
   );
+  check(options.keepOriginalEmail === undefined || typeof options.keepOriginalEmail === 'boolean', `keepOriginalEmail must be a boolean`);
 }
 
 /** The pool's configuration from checked options and the ids in force (option, data file or random). */
@@ -106,5 +116,6 @@ export function poolConfig(options: EmulatorOptions, ids: { userPoolId: string; 
     userExistenceErrors: options.userExistenceErrors ?? 'enabled',
     codeSendLimit: options.codeSendLimit === undefined ? { ...DEFAULT_CODE_SEND_LIMIT } : options.codeSendLimit,
     refreshTokenValiditySeconds: REFRESH_TOKEN_VALIDITY_SECONDS,
+    keepOriginalEmail: options.keepOriginalEmail ?? true,
   };
 }

@@ -4,6 +4,7 @@ import { CognitoError, errors } from './errors.js';
 import type { FaultInjector, FaultKind } from './faults.js';
 import type { Outbox } from './mail.js';
 import { OPERATIONS, type Operation, type Pool } from './operations/index.js';
+import { SES_SEND_EMAIL_PATH, SesError, sesMessage } from './ses.js';
 import type { TokenMinter } from './tokens.js';
 
 /** API bodies larger than this are refused with 413 before they are parsed. */
@@ -198,6 +199,8 @@ export class EmulatorServer {
 
     if (path === '/_emulator/faults') return this.faultsEndpoint(req, res, method);
 
+    if (path === SES_SEND_EMAIL_PATH) return this.sesSendEmail(req, res, method);
+
     if (path === '/_emulator/messages' || path === '/_emulator/requests') {
       req.resume();
       const isMessages = path === '/_emulator/messages';
@@ -217,6 +220,38 @@ export class EmulatorServer {
 
     req.resume();
     sendPlain(res, 404, 'Not Found');
+  }
+
+  /**
+   * SES v2 SendEmail from the pool's Lambda triggers (see ses.ts). Not serialised with the Cognito
+   * operations: a trigger calls it while the operation that invoked the trigger is still running.
+   */
+  private async sesSendEmail(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (method !== 'POST') {
+      req.resume();
+      return sendPlain(res, 405, 'Method Not Allowed', { allow: 'POST, OPTIONS' });
+    }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === null) {
+      res.setHeader('connection', 'close');
+      return sendPlain(res, 413, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
+    }
+    try {
+      let input: unknown;
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch {
+        throw new SesError('BadRequestException', 'The request body is not JSON.');
+      }
+      const { to, message, messageId } = sesMessage(input);
+      for (const address of to) this.d.outbox.add({ ...message, to: address });
+      this.d.log(`SES mail from ${message.from} to ${to.join(', ')}: ${message.subject}`);
+      sendJson(res, 200, { MessageId: messageId });
+    } catch (error) {
+      if (!(error instanceof SesError)) throw error;
+      res.setHeader('x-amzn-errortype', error.type);
+      sendJson(res, error.status, { message: error.message });
+    }
   }
 
   /** `GET` the fault settings, `PUT` (replace) or `POST` (merge) JSON to change them, `DELETE` to turn them off. */

@@ -14,7 +14,10 @@ export interface PendingCode {
 export interface User {
   /** The UUID that is both `sub` and the internal username (email is the username attribute). */
   sub: string;
-  /** The email as typed at sign-up; look-ups are case-insensitive, as in console-created pools. */
+  /**
+   * The sign-in address: the email as typed at sign-up, or the one a verified change switched to.
+   * Look-ups are case-insensitive, as in console-created pools.
+   */
   username: string;
   /** Attribute values as GetUser returns them (all strings), `sub` and `email_verified` included. */
   attributes: Record<string, string>;
@@ -24,6 +27,13 @@ export interface User {
   /** `scrypt$salt$hash`, only when the user signed up with a password. */
   passwordHash?: string;
   signUpCode?: PendingCode;
+  /**
+   * A new email waiting for its code while the pool keeps the original active
+   * (AttributesRequireVerificationBeforeUpdate): it is no sign-in address, `attributes.email` is.
+   */
+  pendingEmail?: string;
+  /** The code that verifies `pendingEmail`, or an unverified `attributes.email`. */
+  attributeCode?: PendingCode;
   /** Epoch milliseconds of the codes sent to this user inside the current rate-limit window. */
   codeSends: number[];
 }
@@ -173,6 +183,18 @@ export class Store {
     this.state.users.push(user);
     this.usersByKey.set(user.username.toLowerCase(), user);
     this.usersBySub.set(user.sub, user);
+  }
+
+  /**
+   * Makes `email` the user's sign-in address (their `email` attribute, `verified` or not): the old
+   * address no longer finds them. The caller has checked that no other user holds it.
+   */
+  changeEmail(user: User, email: string, verified: boolean): void {
+    this.usersByKey.delete(user.username.toLowerCase());
+    user.username = email;
+    user.attributes.email = email;
+    user.attributes.email_verified = verified ? 'true' : 'false';
+    this.usersByKey.set(email.toLowerCase(), user);
   }
 
   deleteUser(user: User): void {

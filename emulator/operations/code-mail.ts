@@ -57,9 +57,18 @@ export function renderCodeMail(
   });
 }
 
-/** Puts the mail in the outbox (nothing leaves the machine) and logs the code for the developer. */
-export function deliver(d: PoolDeps, user: User, kind: 'sign-up' | 'sign-in', code: string, rendered: RenderedMessage): void {
-  const to = user.attributes.email ?? user.username;
+/**
+ * Puts the mail in the outbox (nothing leaves the machine) and logs the code for the developer. It
+ * goes to the user's email unless `to` names another address (a changed email being verified).
+ */
+export function deliver(
+  d: PoolDeps,
+  user: User,
+  kind: 'sign-up' | 'sign-in' | 'verify-email',
+  code: string,
+  rendered: RenderedMessage,
+  to: string = user.attributes.email ?? user.username,
+): void {
   d.outbox.add({ to, ...rendered, code, kind, sentAt: new Date().toISOString() });
   d.log(`mail to ${to}: ${kind} code ${code}`);
 }

@@ -32,6 +32,9 @@ const FIELDS: Record<string, string[]> = {
   GlobalSignOut: ['AccessToken'],
   RevokeToken: ['Token', 'ClientId', 'ClientSecret', 'ClientMetadata'],
   DeleteUser: ['AccessToken'],
+  UpdateUserAttributes: ['AccessToken', 'UserAttributes', 'ClientMetadata'],
+  GetUserAttributeVerificationCode: ['AccessToken', 'AttributeName', 'ClientMetadata'],
+  VerifyUserAttribute: ['AccessToken', 'AttributeName', 'Code'],
 };
 
 interface Answer {
@@ -172,6 +175,12 @@ describe('fuzzing the emulator with malformed requests', () => {
     GlobalSignOut: fc.record({ AccessToken: fc.constantFrom('eyJhbGciOiJSUzI1NiJ9.e30.c2ln', 'x') }),
     RevokeToken: fc.record({ Token: fc.string({ minLength: 1 }) }),
     DeleteUser: fc.record({ AccessToken: fc.constantFrom('eyJhbGciOiJSUzI1NiJ9.e30.c2ln', 'x') }),
+    UpdateUserAttributes: fc.record({
+      AccessToken: fc.constantFrom('eyJhbGciOiJSUzI1NiJ9.e30.c2ln', 'x'),
+      UserAttributes: fc.constant([{ Name: 'email', Value: 'fuzz-new@example.com' }]),
+    }),
+    GetUserAttributeVerificationCode: fc.record({ AccessToken: fc.constantFrom('eyJhbGciOiJSUzI1NiJ9.e30.c2ln', 'x'), AttributeName: fc.constant('email') }),
+    VerifyUserAttribute: fc.record({ AccessToken: fc.constantFrom('eyJhbGciOiJSUzI1NiJ9.e30.c2ln', 'x'), AttributeName: fc.constant('email'), Code: digits(6) }),
   };
   /** The well-formed request with up to two members replaced by anything (or removed). */
   const broken = (op: string) =>

@@ -1,4 +1,12 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import assert from 'node:assert/strict';
+import {
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  SignUpCommand,
+  type AuthenticationResultType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { startEmulator, type EmulatorOptions, type OutboxMessage, type RunningEmulator } from '../../emulator/index.js';
 
 export interface Harness {
@@ -6,7 +14,7 @@ export interface Harness {
   /** The unmodified AWS SDK v3 client, pointed at the emulator, with no credentials at all. */
   client: CognitoIdentityProviderClient;
   mails(to: string): Promise<OutboxMessage[]>;
-  lastCode(to: string, kind: 'sign-up' | 'sign-in'): Promise<string>;
+  lastCode(to: string, kind: OutboxMessage['kind']): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -53,3 +61,59 @@ export async function failure(promise: Promise<unknown>): Promise<{ name: string
   }
   throw new Error('expected the call to fail, it succeeded');
 }
+
+export async function signUp(h: Harness, email: string, extra: Array<{ Name: string; Value: string }> = []) {
+  return h.client.send(
+    new SignUpCommand({
+      ClientId: h.emulator.clientId,
+      Username: email,
+      UserAttributes: [{ Name: 'email', Value: email }, ...extra],
+    }),
+  );
+}
+
+export async function confirm(h: Harness, email: string) {
+  return h.client.send(
+    new ConfirmSignUpCommand({
+      ClientId: h.emulator.clientId,
+      Username: email,
+      ConfirmationCode: await h.lastCode(email, 'sign-up'),
+    }),
+  );
+}
+
+/** Signs up, confirms and signs in with the ConfirmSignUp session. */
+export async function newSignedInUser(h: Harness, email = newEmail()): Promise<AuthenticationResultType> {
+  await signUp(h, email);
+  const { Session } = await confirm(h, email);
+  const r = await h.client.send(
+    new InitiateAuthCommand({ ClientId: h.emulator.clientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email }, Session }),
+  );
+  assert.ok(r.AuthenticationResult);
+  return r.AuthenticationResult;
+}
+
+export function startOtp(h: Harness, email: string) {
+  return h.client.send(
+    new InitiateAuthCommand({
+      ClientId: h.emulator.clientId,
+      AuthFlow: 'USER_AUTH',
+      AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'EMAIL_OTP' },
+    }),
+  );
+}
+
+export function answerOtp(h: Harness, email: string, session: string | undefined, code: string) {
+  return h.client.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: h.emulator.clientId,
+      ChallengeName: 'EMAIL_OTP',
+      Session: session,
+      ChallengeResponses: { USERNAME: email, EMAIL_OTP_CODE: code },
+    }),
+  );
+}
+
+/** A code of the right length that is not `code`. */
+export const wrong = (code: string) => code.replace(/./g, (d, i) => (i === 0 ? String((Number(d) + 1) % 10) : d));
+

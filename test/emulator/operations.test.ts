@@ -12,64 +12,8 @@ import {
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
   SignUpCommand,
-  type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { failure, harness, newEmail, type Harness } from './helpers.js';
-
-async function signUp(h: Harness, email: string, extra: Array<{ Name: string; Value: string }> = []) {
-  return h.client.send(
-    new SignUpCommand({
-      ClientId: h.emulator.clientId,
-      Username: email,
-      UserAttributes: [{ Name: 'email', Value: email }, ...extra],
-    }),
-  );
-}
-
-async function confirm(h: Harness, email: string) {
-  return h.client.send(
-    new ConfirmSignUpCommand({
-      ClientId: h.emulator.clientId,
-      Username: email,
-      ConfirmationCode: await h.lastCode(email, 'sign-up'),
-    }),
-  );
-}
-
-/** Signs up, confirms and signs in with the ConfirmSignUp session. */
-async function newSignedInUser(h: Harness, email = newEmail()): Promise<AuthenticationResultType> {
-  await signUp(h, email);
-  const { Session } = await confirm(h, email);
-  const r = await h.client.send(
-    new InitiateAuthCommand({ ClientId: h.emulator.clientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email }, Session }),
-  );
-  assert.ok(r.AuthenticationResult);
-  return r.AuthenticationResult;
-}
-
-function startOtp(h: Harness, email: string) {
-  return h.client.send(
-    new InitiateAuthCommand({
-      ClientId: h.emulator.clientId,
-      AuthFlow: 'USER_AUTH',
-      AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'EMAIL_OTP' },
-    }),
-  );
-}
-
-function answerOtp(h: Harness, email: string, session: string | undefined, code: string) {
-  return h.client.send(
-    new RespondToAuthChallengeCommand({
-      ClientId: h.emulator.clientId,
-      ChallengeName: 'EMAIL_OTP',
-      Session: session,
-      ChallengeResponses: { USERNAME: email, EMAIL_OTP_CODE: code },
-    }),
-  );
-}
-
-/** A code of the right length that is not `code`. */
-const wrong = (code: string) => code.replace(/./g, (d, i) => (i === 0 ? String((Number(d) + 1) % 10) : d));
+import { answerOtp, confirm, failure, harness, newEmail, newSignedInUser, signUp, startOtp, wrong, type Harness } from './helpers.js';
 
 describe('sign-up', () => {
   let h: Harness;

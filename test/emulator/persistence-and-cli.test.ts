@@ -116,12 +116,12 @@ describe('command line', () => {
   it('--help documents every option', () => {
     const r = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
     assert.equal(r.status, 0);
-    for (const option of ['--port', '--host', '--user-pool-id', '--client-id', '--user-existence-errors', '--auth-session-validity', '--code-send-limit', '--data', '--custom-message'])
+    for (const option of ['--port', '--host', '--user-pool-id', '--client-id', '--user-existence-errors', '--auth-session-validity', '--code-send-limit', '--data', '--custom-message', '--keep-original-email'])
       assert.ok(r.stdout.includes(option), option);
   });
 
   it('bad options are one error line and exit code 2', () => {
-    for (const args of [['--port', 'abc'], ['--user-existence-errors', 'maybe'], ['--auth-session-validity', 'soon'], ['--nope'], ['--user-pool-id', 'nounderscore']]) {
+    for (const args of [['--port', 'abc'], ['--user-existence-errors', 'maybe'], ['--keep-original-email', 'yes'], ['--auth-session-validity', 'soon'], ['--nope'], ['--user-pool-id', 'nounderscore']]) {
       const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
