@@ -16,7 +16,7 @@ import {
   type Language,
 } from '../lambda/custom-message/index.js';
 import { MESSAGES } from '../lambda/custom-message/messages.js';
-import { bundleCustomMessageHandler } from '../lib/custom-message-code.js';
+import { bundleTrigger } from '../lib/lambda-code.js';
 import { SHIPPED_TEMPLATE_PATH } from '../lib/template.js';
 import { countOccurrences, htmlProblems, visibleText } from './helpers.js';
 
@@ -273,7 +273,7 @@ describe('the bundled handler (what Lambda runs)', () => {
   const sample = () => cognitoEvent('CustomMessage_Authentication', { locale: 'ar' });
 
   it('is one dependency-free CommonJS file that behaves like the source', async () => {
-    const code = bundleCustomMessageHandler();
+    const code = bundleTrigger('custom-message');
     assert.doesNotMatch(code, /require\(["'](?!node:)/, 'requires nothing');
     assert.deepEqual(await load(code).handler(sample()), await handler(sample()));
   });
@@ -281,7 +281,7 @@ describe('the bundled handler (what Lambda runs)', () => {
   it('ships inline in the committed template and works from there', async () => {
     const template = JSON.parse(readFileSync(SHIPPED_TEMPLATE_PATH, 'utf8'));
     const fn = Object.values<{ Type: string; Properties: { Code: { ZipFile: string } } }>(template.Resources).find(
-      (r) => r.Type === 'AWS::Lambda::Function',
+      (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Code.ZipFile.includes('Custom Message trigger'),
     )!;
     assert.deepEqual(await load(fn.Properties.Code.ZipFile).handler(sample()), await handler(sample()));
   });

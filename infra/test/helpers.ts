@@ -40,9 +40,11 @@ export function countOccurrences(haystack: string, needle: string): number {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface CfnTemplate {
-  Parameters?: Record<string, { Default?: string }>;
+  Parameters?: Record<string, { Default?: string | number }>;
   Conditions?: Record<string, Json>;
+  Rules?: Record<string, { RuleCondition?: Json; Assertions: Array<{ Assert: Json; AssertDescription?: string }> }>;
   Resources: Record<string, { Type: string; Properties?: Record<string, Json> }>;
+  Outputs?: Record<string, { Value: Json }>;
 }
 
 const NO_VALUE = Symbol('AWS::NoValue');
@@ -70,7 +72,8 @@ export function evaluateTemplate(template: CfnTemplate, parameters: Record<strin
     if (parameter) {
       const value = parameters[name] ?? parameter.Default;
       if (value === undefined) throw new Error(`parameter ${name} has no value`);
-      return value;
+      // CloudFormation passes every parameter value as a string (a Number one too).
+      return String(value);
     }
     if (name in template.Resources) return `<Ref ${name}>`;
     throw new Error(`unknown Ref ${name}`);
@@ -138,7 +141,17 @@ export function evaluateTemplate(template: CfnTemplate, parameters: Record<strin
       Properties: evaluate((resource.Properties ?? {}) as Json) as Record<string, unknown>,
     };
   }
-  return { resources, condition };
+  /** The AssertDescription of every rule assertion that fails: CloudFormation would refuse to deploy. */
+  const failedRules: string[] = [];
+  for (const [name, rule] of Object.entries(template.Rules ?? {})) {
+    if (rule.RuleCondition !== undefined && !evaluate(rule.RuleCondition)) continue;
+    for (const assertion of rule.Assertions) {
+      if (!evaluate(assertion.Assert)) failedRules.push(assertion.AssertDescription ?? name);
+    }
+  }
+  const outputs: Record<string, unknown> = {};
+  for (const [id, output] of Object.entries(template.Outputs ?? {})) outputs[id] = evaluate(output.Value);
+  return { resources, outputs, condition, failedRules };
 }
 
 /** The one resource of a type in an evaluated template. */

@@ -19,13 +19,19 @@ const json = template.toJSON() as any;
 const ids = (type: string) => Object.keys(template.findResources(type));
 const [poolId] = ids('AWS::Cognito::UserPool');
 const [clientId] = ids('AWS::Cognito::UserPoolClient');
-const [functionId] = ids('AWS::Lambda::Function');
+const functionId = (banner: string) =>
+  ids('AWS::Lambda::Function').find((id) => json.Resources[id].Properties.Code.ZipFile.includes(banner))!;
+const customMessageId = functionId('Custom Message trigger');
+const sealId = functionId('Pre token generation trigger');
+/** The parameters a deployment must give: an SES sender (or an explicit trial of Cognito's). */
+const SES = { SesFromAddress: 'no-reply@example.com' };
 
 describe('user pool', () => {
-  it('is the only pool, client and function', () => {
+  it('is the only pool and client, with two functions: code emails and the seal', () => {
     template.resourceCountIs('AWS::Cognito::UserPool', 1);
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
-    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    assert.ok(customMessageId && sealId && customMessageId !== sealId);
     template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
   });
 
@@ -56,17 +62,8 @@ describe('user pool', () => {
     });
   });
 
-  it('lets people sign themselves up', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
-    });
-  });
-
-  it('has no MFA step and recovers accounts by email only', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
-      MfaConfiguration: Match.absent(),
-      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
-    });
+  it('has no MFA step', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: Match.absent() });
   });
 
   it('takes its name from the PoolName parameter and is kept when the stack is deleted', () => {
@@ -79,11 +76,11 @@ describe('user pool', () => {
 
   it('runs the Custom Message trigger, which Cognito may invoke', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
-      LambdaConfig: { CustomMessage: { 'Fn::GetAtt': [functionId, 'Arn'] } },
+      LambdaConfig: Match.objectLike({ CustomMessage: { 'Fn::GetAtt': [customMessageId, 'Arn'] } }),
     });
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
-      FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+      FunctionName: { 'Fn::GetAtt': [customMessageId, 'Arn'] },
       Principal: 'cognito-idp.amazonaws.com',
       SourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] },
     });
@@ -91,11 +88,11 @@ describe('user pool', () => {
 });
 
 describe('app client', () => {
-  it('has no secret and allows exactly USER_AUTH and refresh', () => {
+  it('has no secret and allows exactly USER_AUTH (refreshes go through GetTokensFromRefreshToken)', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       UserPoolId: { Ref: poolId },
       GenerateSecret: false,
-      ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ExplicitAuthFlows: ['ALLOW_USER_AUTH'],
     });
   });
 
@@ -108,12 +105,11 @@ describe('app client', () => {
     assert.ok(AUTH_SESSION_MINUTES >= 3 && AUTH_SESSION_MINUTES <= 15, 'Cognito accepts 3–15 minutes');
   });
 
-  it('issues one-hour ID and access tokens and a 30-day refresh token', () => {
+  it('issues one-hour ID and access tokens', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       IdTokenValidity: 60,
       AccessTokenValidity: 60,
-      RefreshTokenValidity: 30 * 24 * 60,
-      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+      TokenValidityUnits: Match.objectLike({ IdToken: 'minutes', AccessToken: 'minutes' }),
     });
   });
 
@@ -137,6 +133,7 @@ describe('app client', () => {
 
 describe('Custom Message function', () => {
   it('runs the inline bundle on a current Node.js runtime within Cognito’s 5-second limit', () => {
+    assert.match(json.Resources[customMessageId].Properties.Runtime, /^nodejs(2[2-9]|[3-9][0-9])\.x$/);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: Match.stringLikeRegexp('^nodejs(2[2-9]|[3-9][0-9])\\.x$'),
       Handler: 'index.handler',
@@ -147,22 +144,26 @@ describe('Custom Message function', () => {
   });
 
   it('logs to its own log group kept for a month', () => {
-    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    const group = json.Resources[customMessageId].Properties.LoggingConfig.LogGroup.Ref;
+    assert.equal(json.Resources[group].Properties.RetentionInDays, 30);
   });
 
   it('may only write logs', () => {
-    template.resourceCountIs('AWS::IAM::Policy', 0);
-    template.hasResourceProperties('AWS::IAM::Role', {
-      ManagedPolicyArns: [
-        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] },
-      ],
-    });
+    const role = json.Resources[customMessageId].Properties.Role['Fn::GetAtt'][0];
+    assert.deepEqual(json.Resources[role].Properties.ManagedPolicyArns, [
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] },
+    ]);
+    const policies = Object.values<any>(template.findResources('AWS::IAM::Policy'));
+    assert.ok(policies.every((p) => !JSON.stringify(p.Properties.Roles).includes(role)), 'no policy adds to its role');
   });
 });
 
 describe('parameters and outputs', () => {
   it('takes the pool name, the site name and the SES sender as parameters with usable defaults', () => {
-    assert.deepEqual(Object.keys(json.Parameters).sort(), ['AppName', 'PoolName', 'SesFromAddress', 'SesFromName', 'SesIdentityArn']);
+    assert.deepEqual(Object.keys(json.Parameters).sort(), [
+      'AppName', 'CognitoEmailTrial', 'PoolName', 'RefreshTokenValidityDays', 'SelfSignUp', 'SesFromAddress',
+      'SesFromName', 'SesIdentityArn', 'Waf', 'WafRateLimit',
+    ]);
     template.hasParameter('PoolName', { Type: 'String', Default: 'passwordless-login' });
     for (const name of ['AppName', 'SesFromAddress', 'SesFromName', 'SesIdentityArn']) {
       template.hasParameter(name, { Type: 'String', Default: '' });
@@ -191,21 +192,22 @@ describe('parameters and outputs', () => {
     it(`${name} ${ok ? 'accepts' : 'refuses'} ${JSON.stringify(value)}`, () => assert.equal(allowed(name, value), ok));
   }
 
-  it('outputs the pool ID, the client ID, the region and a ready element tag', () => {
+  it('outputs the pool ID, the client ID, the region and a ready element tag (sign-up="off" when SelfSignUp is off)', () => {
     template.hasOutput('UserPoolId', { Value: { Ref: poolId } });
     template.hasOutput('UserPoolClientId', { Value: { Ref: clientId } });
     template.hasOutput('Region', { Value: { Ref: 'AWS::Region' } });
     template.hasOutput('ElementSnippet', {
       Value: {
-        'Fn::Join': ['', ['<passwordless-login user-pool-id="', { Ref: poolId }, '" client-id="', { Ref: clientId }, '"></passwordless-login>']],
+        'Fn::Join': ['', ['<passwordless-login user-pool-id="', { Ref: poolId }, '" client-id="', { Ref: clientId },
+          { 'Fn::If': ['SelfSignUpOff', '" sign-up="off', ''] }, '"></passwordless-login>']],
       },
     });
   });
 });
 
 describe('email sender', () => {
-  it("uses Cognito's default sender when no SES address is given", () => {
-    const { resources, condition } = evaluateTemplate(json);
+  it("uses Cognito's default sender only when a trial is asked for explicitly", () => {
+    const { resources, condition } = evaluateTemplate(json, { CognitoEmailTrial: 'yes' });
     assert.equal(condition('UseSes'), false);
     assert.deepEqual(onlyResource(resources, 'AWS::Cognito::UserPool').EmailConfiguration, {
       EmailSendingAccount: 'COGNITO_DEFAULT',
@@ -213,7 +215,7 @@ describe('email sender', () => {
   });
 
   it('sends through SES from a verified address, its identity derived in this region and account', () => {
-    const { resources } = evaluateTemplate(json, { SesFromAddress: 'no-reply@example.com' });
+    const { resources } = evaluateTemplate(json, SES);
     assert.deepEqual(onlyResource(resources, 'AWS::Cognito::UserPool').EmailConfiguration, {
       EmailSendingAccount: 'DEVELOPER',
       From: 'no-reply@example.com',
@@ -237,8 +239,8 @@ describe('email sender', () => {
 
   it('keeps every other pool and client setting the same in both', () => {
     const strip = (props: Record<string, unknown>) => ({ ...props, EmailConfiguration: undefined });
-    const plain = evaluateTemplate(json).resources;
-    const ses = evaluateTemplate(json, { SesFromAddress: 'no-reply@example.com' }).resources;
+    const plain = evaluateTemplate(json, { CognitoEmailTrial: 'yes' }).resources;
+    const ses = evaluateTemplate(json, SES).resources;
     assert.deepEqual(strip(onlyResource(ses, 'AWS::Cognito::UserPool')), strip(onlyResource(plain, 'AWS::Cognito::UserPool')));
     assert.deepEqual(onlyResource(ses, 'AWS::Cognito::UserPoolClient'), onlyResource(plain, 'AWS::Cognito::UserPoolClient'));
     assert.equal(onlyResource(ses, 'AWS::Cognito::UserPool').UserPoolTier, 'ESSENTIALS');
@@ -254,7 +256,7 @@ describe('deployable without bootstrap', () => {
     assert.ok(!JSON.stringify(json).includes('AssetParameters'));
     assert.ok(!JSON.stringify(json).includes('aws:cdk:'), 'no CDK path metadata');
     template.resourceCountIs('AWS::CDK::Metadata', 0);
-    assert.equal(json.Rules, undefined, 'no bootstrap version rule');
+    assert.deepEqual(Object.keys(json.Rules), ['SesOrExplicitTrial'], 'no bootstrap version rule');
   });
 
   it('passes CloudFormation validation with nothing but the one acknowledged finding', () => {
