@@ -11,7 +11,6 @@ import type { PoolConfig } from '../options.js';
 import type { SessionStore } from '../sessions.js';
 import type { Store } from '../store.js';
 import type { TokenMinter } from '../tokens.js';
-import type { RegistrationChallenges } from '../webauthn.js';
 
 export type { PoolConfig } from '../options.js';
 
@@ -20,8 +19,6 @@ export interface PoolDeps {
   config: PoolConfig;
   store: Store;
   sessions: SessionStore;
-  /** Pending passkey registrations (StartWebAuthnRegistration → CompleteWebAuthnRegistration). */
-  registrations: RegistrationChallenges;
   minter: TokenMinter;
   outbox: Outbox;
   log: (line: string) => void;

@@ -20,7 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { defineParameters } from './parameters.js';
-import { createCustomMessageFunction, createSealFunction, grantSeal } from './triggers.js';
+import { createCustomMessageFunction, createSealFunction, grantNoticeSender, grantSeal } from './triggers.js';
 import { createWebAcl } from './waf.js';
 
 /** Challenge session lifetime: how long a sign-in code can be entered. Cognito's minimum and
@@ -113,6 +113,9 @@ export class PasswordlessLoginStack extends Stack {
       { EmailSendingAccount: 'DEVELOPER', From: sesFrom, SourceArn: sesSourceArn },
       { EmailSendingAccount: 'COGNITO_DEFAULT' },
     );
+    // The same sender writes the notice to the old address of an email change (the Custom Message
+    // trigger sends it through SES itself: Cognito has no such message).
+    grantNoticeSender(this, customMessage, { from: sesFrom.toString(), identityArn: sesSourceArn.toString(), useSes: parameters.useSes });
 
     // The validator checks SourceArn against the parameter's empty default without seeing that the
     // HasSesIdentityArn condition never uses it when empty.

@@ -23,6 +23,7 @@ export function synthesizeTemplate(): Record<string, unknown> {
   }
 }
 
+/** Indented with tabs: as readable as spaces, and a quarter of the bytes that count against the limit. */
 export function synthesizeTemplateText(): string {
-  return `${JSON.stringify(synthesizeTemplate(), null, 2)}\n`;
+  return `${JSON.stringify(synthesizeTemplate(), null, '\t')}\n`;
 }

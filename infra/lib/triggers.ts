@@ -1,7 +1,7 @@
-// The user pool's Lambda triggers: the Custom Message trigger (code emails in the user's language)
-// and the seal trigger (Post confirmation + Pre token generation; see lambda/seal-account/index.ts).
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+// The user pool's Lambda triggers: the Custom Message trigger (code emails in the user's language,
+// and the notice to the old address of an email change, sent through SES) and the seal trigger (Post confirmation + Pre token generation; see lambda/seal-account/index.ts).
+import { Duration, Fn, RemovalPolicy, type CfnCondition } from 'aws-cdk-lib';
+import { Effect, Policy, PolicyStatement, type CfnPolicy } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -21,7 +21,8 @@ function logGroup(scope: Construct, id: string): LogGroup {
 
 export function createCustomMessageFunction(scope: Construct, appName: string): LambdaFunction {
   return new LambdaFunction(scope, 'CustomMessage', {
-    description: 'Writes the <passwordless-login> sign-up and sign-in code emails in the user language.',
+    description:
+      'Writes the <passwordless-login> code emails in the user language; tells the old address of an email change.',
     runtime: Runtime.NODEJS_24_X,
     architecture: Architecture.ARM_64,
     handler: 'index.handler',
@@ -32,6 +33,28 @@ export function createCustomMessageFunction(scope: Construct, appName: string): 
     environment: { APP_NAME: appName },
     logGroup: logGroup(scope, 'CustomMessageLogs'),
   });
+}
+
+/**
+ * The Custom Message trigger's SES sender for the email-change notice (lambda/custom-message/notice.ts):
+ * the From header and identity Cognito sends with, and `ses:SendEmail` on that identity only. Only with
+ * SES (`useSes`); with Cognito's own sender there is no identity to send from, and the function skips
+ * the notice. A separate policy resource, like the seal trigger's, created only under that condition.
+ */
+export function grantNoticeSender(
+  scope: Construct,
+  fn: LambdaFunction,
+  sender: { from: string; identityArn: string; useSes: CfnCondition },
+): Policy {
+  const ifSes = (value: string) => Fn.conditionIf(sender.useSes.logicalId, value, '').toString();
+  fn.addEnvironment('SES_FROM', ifSes(sender.from));
+  fn.addEnvironment('SES_IDENTITY_ARN', ifSes(sender.identityArn));
+  const policy = new Policy(scope, 'CustomMessageSesPolicy', {
+    roles: [fn.role!],
+    statements: [new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources: [sender.identityArn] })],
+  });
+  (policy.node.defaultChild as CfnPolicy).cfnOptions.condition = sender.useSes;
+  return policy;
 }
 
 export function createSealFunction(scope: Construct): LambdaFunction {

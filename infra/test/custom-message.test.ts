@@ -20,14 +20,14 @@ import { bundleTrigger } from '../lib/lambda-code.js';
 import { SHIPPED_TEMPLATE_PATH } from '../lib/template.js';
 import { countOccurrences, htmlProblems, visibleText } from './helpers.js';
 
-const HANDLED_TRIGGERS = ['CustomMessage_SignUp', 'CustomMessage_ResendCode', 'CustomMessage_Authentication'];
-const UNTOUCHED_TRIGGERS = [
-  'CustomMessage_AdminCreateUser',
-  'CustomMessage_ForgotPassword',
+const HANDLED_TRIGGERS = [
+  'CustomMessage_SignUp',
+  'CustomMessage_ResendCode',
+  'CustomMessage_Authentication',
   'CustomMessage_UpdateUserAttribute',
   'CustomMessage_VerifyUserAttribute',
-  'PreSignUp_SignUp',
 ];
+const UNTOUCHED_TRIGGERS = ['CustomMessage_AdminCreateUser', 'CustomMessage_ForgotPassword', 'PreSignUp_SignUp'];
 const RTL: readonly Language[] = ['ar', 'he'];
 const NON_LATIN: readonly Language[] = ['ja', 'zh', 'ar', 'he'];
 /** A few scripts' letters, to prove a translation is written in its own script. */
@@ -125,7 +125,7 @@ describe('Custom Message trigger: each handled trigger in each language', () => 
 
 describe('renderEmail', () => {
   it('writes the same message as HTML and as text, each with the code once', () => {
-    for (const kind of ['signUp', 'signIn'] as const) {
+    for (const kind of ['signUp', 'signIn', 'changeEmail'] as const) {
       for (const language of LANGUAGES) {
         const email = renderEmail(kind, language, '12345678', { appName: 'Acme' });
         assert.equal(email.language, language);

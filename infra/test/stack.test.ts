@@ -139,7 +139,7 @@ describe('Custom Message function', () => {
       Handler: 'index.handler',
       Code: { ZipFile: Match.stringLikeRegexp('Custom Message trigger, bundled') },
       Timeout: 5,
-      Environment: { Variables: { APP_NAME: { Ref: 'AppName' } } },
+      Environment: { Variables: Match.objectLike({ APP_NAME: { Ref: 'AppName' } }) },
     });
   });
 
@@ -148,13 +148,37 @@ describe('Custom Message function', () => {
     assert.equal(json.Resources[group].Properties.RetentionInDays, 30);
   });
 
-  it('may only write logs', () => {
+  it('may write logs and, with SES, send mail from the pool’s own SES identity only', () => {
     const role = json.Resources[customMessageId].Properties.Role['Fn::GetAtt'][0];
     assert.deepEqual(json.Resources[role].Properties.ManagedPolicyArns, [
       { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] },
     ]);
-    const policies = Object.values<any>(template.findResources('AWS::IAM::Policy'));
-    assert.ok(policies.every((p) => !JSON.stringify(p.Properties.Roles).includes(role)), 'no policy adds to its role');
+    const policies = Object.entries<any>(template.findResources('AWS::IAM::Policy')).filter(([, p]) =>
+      JSON.stringify(p.Properties.Roles).includes(role),
+    );
+    assert.equal(policies.length, 1, 'one policy adds to its role');
+    const [[policyId, policy]] = policies as [[string, any]];
+    assert.equal(policy.Condition, 'UseSes', 'only when mail goes through SES');
+    // As CloudFormation evaluates it: SendEmail on the identity Cognito itself sends with, nothing else.
+    for (const [parameters, identity] of [
+      [SES, 'arn:aws:ses:eu-west-1:123456789012:identity/no-reply@example.com'],
+      [{ ...SES, SesIdentityArn: 'arn:aws:ses:us-east-1:210987654321:identity/example.com' }, 'arn:aws:ses:us-east-1:210987654321:identity/example.com'],
+    ] as const) {
+      const { resources } = evaluateTemplate(json, parameters);
+      assert.deepEqual((resources[policyId]!.Properties as any).PolicyDocument.Statement, [
+        { Action: 'ses:SendEmail', Effect: 'Allow', Resource: identity },
+      ]);
+      const pool = onlyResource(resources, 'AWS::Cognito::UserPool');
+      assert.equal((pool.EmailConfiguration as any).SourceArn, identity, 'the identity of the pool’s own mail');
+      const env = (resources[customMessageId]!.Properties as any).Environment.Variables;
+      assert.equal(env.SES_IDENTITY_ARN, identity);
+      assert.equal(env.SES_FROM, (pool.EmailConfiguration as any).From);
+    }
+    // Without SES (a trial of Cognito's sender) there is no policy and nothing to send with.
+    const trial = evaluateTemplate(json, { CognitoEmailTrial: 'yes' });
+    assert.equal(trial.condition('UseSes'), false, 'the policy is not created');
+    const { SES_FROM, SES_IDENTITY_ARN } = (trial.resources[customMessageId]!.Properties as any).Environment.Variables;
+    assert.deepEqual({ SES_FROM, SES_IDENTITY_ARN }, { SES_FROM: '', SES_IDENTITY_ARN: '' });
   });
 });
 

@@ -1,1 +1,0 @@
-/// <reference types="passwordless-login/jsx" />
