@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench`: every figure of issue 7 in one run. Builds the script-tag bundle (`npm run build:cdn`,
-// rollup) and the emulator (`npm run build:emulator`, tsc) first, unless --no-build, and bundles the
-// classic-flow page with esbuild; then measures bytes, first paint, round trips, client cost, memory
-// and emulator throughput, prints a table and writes bench/results.json. See bench/README.md for what each figure means and how it is taken.
+// `npm run bench`: every figure of issues 7 and 13 in one run. Builds the script-tag bundle (`npm run
+// build:cdn`, rollup) and the emulator (`npm run build:emulator`, tsc) first, unless --no-build, and
+// bundles the classic-flow page and the peer's page (Amplify UI's Authenticator, installed into
+// bench/peer on first use) with esbuild; then measures bytes, first paint, round trips, client cost,
+// memory and emulator throughput, prints a table and writes bench/results.json. See bench/README.md
+// for what each figure means and how it is taken.
 //
 //   node bench/run.mjs [--no-build] [--quick]
 //
@@ -15,15 +17,16 @@ import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { bundleSizes } from '../scripts/bundle-sizes.mjs';
 import { launchChromium } from '../scripts/browser.mjs';
-import { buildClassicPage } from './lib/build.mjs';
-import { startChildEmulator, emulatorClient } from './lib/emulator.mjs';
+import { buildClassicPage, buildPeerPage, installPeer, peerVersion } from './lib/build.mjs';
+import { startChildEmulator } from './lib/emulator.mjs';
 import { measureFirstPaint } from './lib/first-paint.mjs';
-import { classicSignIn, elementSignIn, elementSignOut, formPage, openDevice } from './lib/flows.mjs';
 import { measureEmulator } from './lib/load.mjs';
 import { machine } from './lib/machine.mjs';
 import { renderText } from './lib/report.mjs';
+import { signIns } from './lib/sign-ins.mjs';
 import { median } from './lib/stats.mjs';
 import { startStaticServer } from './lib/server.mjs';
+import { costOf, flowRow } from './lib/summary.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(ROOT);
@@ -37,6 +40,7 @@ const SETTINGS = {
   firstPaintWarmup: quick ? 1 : 3,
   elementRepeats: quick ? 1 : 5,
   classicRepeats: quick ? 1 : 3,
+  peerRepeats: quick ? 1 : 3,
   emulatorUsers: quick ? 1000 : 10_000,
   emulatorWarmupUsers: quick ? 100 : 300,
   concurrency: 16,
@@ -46,6 +50,8 @@ const SETTINGS = {
 };
 // Generous: the bench signs each user in a few times within seconds; the limit must never trigger.
 const CODE_SEND_LIMIT = { max: 1_000_000, windowSeconds: 60 };
+/** Milliseconds the sign-ins' emulators add to every Cognito call (see below). */
+const FLOW_LATENCY_MS = 100;
 
 const started = Date.now();
 const loadAverageAtStart = loadavg()[0];
@@ -57,8 +63,10 @@ if (!args['no-build']) {
   execFileSync('npm', ['run', '--silent', 'build:cdn'], { stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync('npm', ['run', '--silent', 'build:emulator'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
-log('Bundling the classic-flow page (esbuild)…');
+installPeer(log);
+log('Bundling the classic-flow page and the peer page (esbuild)…');
 await buildClassicPage();
+const peerFiles = await buildPeerPage();
 
 // ---- 1. bytes -------------------------------------------------------------------------------
 const compressed = (file) => {
@@ -69,6 +77,14 @@ const compressed = (file) => {
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length,
   };
 };
+/** @param {string[]} files */
+const total = (files) =>
+  files.map(compressed).reduce((a, b) => ({ files: a.files + 1, raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), {
+    files: 0,
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
 const sizes = bundleSizes('dist/cdn');
 const bytes = {
   emailStep: { files: sizes.emailStep.files.length, raw: sizes.emailStep.raw, gzip: sizes.emailStep.gzip, brotli: sizes.emailStep.brotli },
@@ -79,12 +95,24 @@ const bytes = {
     brotli: sizes.completeSignIn.brotli,
   },
   classicPage: { files: 1, ...compressed('bench/.build/classic.js') },
+  peer: { js: total(peerFiles.js), css: total(peerFiles.css) },
+};
+const peer = {
+  package: '@aws-amplify/ui-react',
+  version: peerVersion('@aws-amplify/ui-react'),
+  awsAmplify: peerVersion('aws-amplify'),
+  react: peerVersion('react'),
+  bundler: `esbuild ${peerVersion('esbuild')} (minify, NODE_ENV=production)`,
 };
 
 // ---- emulators, pages, browser -----------------------------------------------------------------
+// The sign-ins' emulators add latency to every Cognito call, as a network would: requests the page
+// issues together then overlap by that much, so a renderer stalled for a moment on this shared machine
+// cannot make them look sequential (round trips are read from the browser's timing).
+const faults = { latencyMs: FLOW_LATENCY_MS };
 const emulators = {
-  enabled: await startChildEmulator({ userExistenceErrors: 'enabled', codeSendLimit: CODE_SEND_LIMIT }),
-  legacy: await startChildEmulator({ userExistenceErrors: 'legacy', codeSendLimit: CODE_SEND_LIMIT }),
+  enabled: await startChildEmulator({ userExistenceErrors: 'enabled', codeSendLimit: CODE_SEND_LIMIT, faults }),
+  legacy: await startChildEmulator({ userExistenceErrors: 'legacy', codeSendLimit: CODE_SEND_LIMIT, faults }),
 };
 const server = await startStaticServer(emulators);
 const browser = await launchChromium();
@@ -100,88 +128,17 @@ try {
       element: `${server.url}element.html?pool=enabled`,
       progressive: `${server.url}element-progressive.html?pool=enabled`,
       form: `${server.url}form.html`,
+      peer: `${server.url}peer.html?pool=enabled`,
     },
     { loads: SETTINGS.firstPaintLoads, warmup: SETTINGS.firstPaintWarmup, log },
   );
 
   // ---- 3, 4, 5. sign-ins in the browser --------------------------------------------------------
   log(`Sign-ins in Chromium… [${elapsed()}]`);
-  const run = Date.now().toString(36);
-  const flows = [];
-  const record = (name, pool, user, runs) => flows.push({ name, pool, user, runs });
-  for (const pool of /** @type {const} */ (['enabled', 'legacy'])) {
-    const client = emulatorClient(emulators[pool].endpoint);
-    const repeats = pool === 'enabled' ? SETTINGS.elementRepeats : 1;
-    const url = `${server.url}element.html?pool=${pool}`;
-    const newRuns = [];
-    const sameDevice = [];
-    const newDevice = [];
-    for (let i = 0; i < repeats; i++) {
-      const email = `element-${pool}-${run}-${i}@example.com`;
-      // Sign up, sign out, sign in again on the same device (the element remembers the email there),
-      // then sign in on another device (a fresh context: nothing remembered).
-      const device = await openDevice(browser);
-      newRuns.push(await elementSignIn(device, client, { url, email }));
-      await elementSignOut(device);
-      sameDevice.push(await elementSignIn(device, client, { url, email }));
-      await device.context.close();
-      const other = await openDevice(browser);
-      newDevice.push(await elementSignIn(other, client, { url, email }));
-      await other.context.close();
-    }
-    record('element', pool, 'new', newRuns);
-    record('element', pool, 'returning, same device', sameDevice);
-    record('element', pool, 'returning, new device', newDevice);
-    if (pool === 'enabled') {
-      const classicUrl = `${server.url}classic.html?pool=${pool}`;
-      for (const signIn of /** @type {const} */ (['password', 'email-code'])) {
-        const n = [];
-        const r = [];
-        for (let i = 0; i < SETTINGS.classicRepeats; i++) {
-          const email = `classic-${signIn}-${run}-${i}@example.com`;
-          const password = `Bench-${run}-${i}-pw!`;
-          n.push(await classicSignIn(browser, client, { url: classicUrl, email, password, newUser: true, signIn }));
-          r.push(await classicSignIn(browser, client, { url: classicUrl, email, password, newUser: false, signIn }));
-        }
-        record(`classic (${signIn} sign-in)`, pool, 'new', n);
-        record(`classic (${signIn} sign-in)`, pool, 'returning', r);
-      }
-    }
-    client.close();
-  }
-  const forms = [];
-  for (let i = 0; i < SETTINGS.classicRepeats; i++) forms.push(await formPage(browser, `${server.url}form.html`));
-
-  const roundTrips = flows.map(({ name, pool, user, runs }) => {
-    const first = runs[0];
-    const same = runs.every(
-      (r) => r.all.join() === first.all.join() && (r.beforeCode ?? []).join() === (first.beforeCode ?? []).join() && r.emails === first.emails,
-    );
-    return {
-      flow: name,
-      userExistenceErrors: pool,
-      user,
-      beforeCodeScreen: first.beforeCode === null ? null : first.beforeCode.length,
-      total: first.all.length,
-      emails: first.emails,
-      operations: first.all,
-      onLoad: first.onLoad.length,
-      sameInEveryRun: same,
-      runs: runs.length,
-    };
-  });
-  const costOf = (runs) => ({
-    runs: runs.length,
-    signInTaskMs: Number(median(runs.map((r) => r.signInCost.taskMs)).toFixed(1)),
-    signInCpuMs: Number(median(runs.map((r) => r.signInCost.cpuMs)).toFixed(1)),
-    signInScriptMs: Number(median(runs.map((r) => r.signInCost.scriptMs)).toFixed(1)),
-    signInStyleLayoutMs: Number(median(runs.map((r) => r.signInCost.layoutMs)).toFixed(1)),
-    loadTaskMs: Number(median(runs.map((r) => r.loadCost.taskMs)).toFixed(1)),
-    loadScriptMs: Number(median(runs.map((r) => r.loadCost.scriptMs)).toFixed(1)),
-    samplesTaskMs: runs.map((r) => r.signInCost.taskMs),
-  });
+  const { flows, forms } = await signIns(browser, server.url, emulators, SETTINGS);
+  const roundTrips = flows.map(({ name, pool, user, runs }) => flowRow(name, pool, user, runs));
   const clientCost = [
-    ...flows.filter((f) => f.pool === 'enabled').map((f) => ({ flow: f.name, user: f.user, ...costOf(f.runs) })),
+    ...flows.filter((f) => f.pool === 'enabled' && f.runs[0].signInCost).map((f) => ({ flow: f.name, user: f.user, ...costOf(f.runs) })),
     {
       flow: 'plain form (load only)',
       user: '-',
@@ -237,8 +194,10 @@ try {
     durationSeconds: Math.round((Date.now() - started) / 1000),
     /** Includes the benchmark's own load (Chromium, emulator, load generator). */
     loadAverageAtEnd: Number(loadavg()[0].toFixed(2)),
+    peer,
     bytes,
     firstPaint,
+    roundTripsLatencyMs: FLOW_LATENCY_MS,
     roundTrips,
     clientCost,
     memory: { page: pageMemory, emulator: emulator.memory },

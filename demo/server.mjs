@@ -56,8 +56,12 @@ export async function startDemo({ port = 8000, host = '127.0.0.1', emulator: emu
     await emulator.close();
     throw error;
   });
+  // Passkeys need a relying party ID that is a domain: the emulator's is `localhost`, and a page
+  // at 127.0.0.1 could never use it. So the demo is opened as localhost (the same loopback server).
+  const url = new URL(server.url);
+  if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
   return {
-    url: server.url,
+    url: url.href,
     emulator,
     async close() {
       await server.close();

@@ -5,15 +5,24 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CLI_DEFAULT_CLIENT_ID, CLI_DEFAULT_USER_POOL_ID, DEFAULT_CODE_SEND_LIMIT, startEmulator, type EmulatorOptions, type FaultOptions } from './index.js';
+import {
+  CLI_DEFAULT_CLIENT_ID,
+  CLI_DEFAULT_USER_POOL_ID,
+  DEFAULT_CODE_SEND_LIMIT,
+  DEFAULT_RELYING_PARTY_ID,
+  startEmulator,
+  type EmulatorOptions,
+  type FaultOptions,
+  type PasskeyOptions,
+} from './index.js';
 
 /** Not Node's inspector port 9229 (cognito-local's default), so `node --inspect` and this coexist. */
 export const CLI_DEFAULT_PORT = 9239;
 
 const HELP = `Usage: passwordless-login-emulator [options]
 
-A local Amazon Cognito user pool for passwordless sign-in (USER_AUTH + EMAIL_OTP) and
-sign-up without a password. Development and tests only: no mail leaves the machine.
+A local Amazon Cognito user pool for passwordless sign-in (USER_AUTH with EMAIL_OTP and
+passkeys) and sign-up without a password. Development and tests only: no mail leaves the machine.
 
 Options:
   --port <n>                   TCP port (default ${CLI_DEFAULT_PORT}; 0 = any free port)
@@ -29,9 +38,18 @@ Options:
                                on (default, as the pool in infra/): a changed email stays pending,
                                the old one signing in, until its code is verified; off: it switches
                                at once, unverified
-  --data <file>                keep users, signing keys and refresh tokens in this JSON file
+  --data <file>                keep users, passkeys, signing keys and refresh tokens in this JSON file
   --custom-message <module>    JS/TS module exporting a Cognito Custom Message trigger handler
   -h, --help                   show this help
+
+Passkeys (the WEB_AUTHN first factor; on by default):
+  --passkeys <on|off>          off: a pool without WEB_AUTHN (registration refused, never offered)
+  --relying-party-id <host>    the pool's RelyingPartyId (default ${DEFAULT_RELYING_PARTY_ID}); pages must be on
+                               this host or below it (an IP address cannot be one)
+  --allowed-origins <list>     page origins allowed, e.g. http://localhost:8000,https://app.test:*
+                               (default: http(s)://localhost on any port for RP ID localhost,
+                               else https://<rp id> and its subdomains on any port)
+  --user-verification <mode>   preferred (default) or required (fingerprint, face or PIN)
 
 Fault injection (API calls on POST / only; off by default; rates are 0-1 or percentages):
   --fault-500 <rate>           share answered HTTP 500 InternalErrorException (clients retry)
@@ -91,6 +109,10 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
         data: { type: 'string' },
         'keep-original-email': { type: 'string' },
         'custom-message': { type: 'string' },
+        passkeys: { type: 'string' },
+        'relying-party-id': { type: 'string' },
+        'allowed-origins': { type: 'string' },
+        'user-verification': { type: 'string' },
         'fault-500': { type: 'string' },
         'fault-503': { type: 'string' },
         'fault-throttle': { type: 'string' },
@@ -139,6 +161,8 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
   }
   if (v.data !== undefined) options.dataFile = v.data;
   if (v['custom-message'] !== undefined) options.customMessage = v['custom-message'];
+  const passkeys = parsePasskeys(v);
+  if (passkeys !== undefined) options.passkeys = passkeys;
   const faults: FaultOptions = {};
   const rates = [
     ['fault-500', 'internalError'],
@@ -171,6 +195,26 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
   if (v['client-id'] !== undefined) options.clientId = v['client-id'];
   else if (!dataHoldsIds) options.clientId = CLI_DEFAULT_CLIENT_ID;
   return options;
+}
+
+/** The passkey flags; their values are checked by `startEmulator` (a TypeError, exit code 2). */
+function parsePasskeys(v: Record<string, string | boolean | undefined>): EmulatorOptions['passkeys'] {
+  const flag = v.passkeys as string | undefined;
+  const settings: PasskeyOptions = {};
+  if (typeof v['relying-party-id'] === 'string') settings.relyingPartyId = v['relying-party-id'];
+  if (typeof v['allowed-origins'] === 'string')
+    settings.allowedOrigins = v['allowed-origins'].split(',').map((o) => o.trim()).filter(Boolean);
+  const uv = v['user-verification'];
+  if (typeof uv === 'string') {
+    if (uv !== 'required' && uv !== 'preferred') throw new UsageError(`--user-verification must be "required" or "preferred", not "${uv}"`);
+    settings.userVerification = uv;
+  }
+  if (flag !== undefined && flag !== 'on' && flag !== 'off') throw new UsageError(`--passkeys must be "on" or "off", not "${flag}"`);
+  if (flag === 'off') {
+    if (Object.keys(settings).length > 0) throw new UsageError('--passkeys off cannot be combined with other passkey options');
+    return false;
+  }
+  return Object.keys(settings).length > 0 ? settings : undefined;
 }
 
 async function main(): Promise<void> {

@@ -80,6 +80,13 @@ export const errors = {
   // [U] RevokeToken for a token of another client / a JWT instead of a refresh token.
   tokenOfOtherClient: e('UnauthorizedException', 'Token does not belong to this client.'),
   unsupportedTokenType: e('UnsupportedTokenTypeException', 'Unsupported token type.'),
+  // [U] passkey texts: Cognito documents these exceptions, not their messages.
+  webAuthnNotEnabled: e('WebAuthnNotEnabledException', 'WebAuthn is not enabled for this user pool.'),
+  webAuthnChallengeNotFound: e('WebAuthnChallengeNotFoundException', 'No pending WebAuthn registration challenge was found; start the registration again.'),
+  passkeyLimit: e('LimitExceededException', 'The user has the maximum number of passkeys.'),
+  passkeyAlreadyRegistered: e('InvalidParameterException', 'This passkey is already registered.'),
+  passkeyNotFound: e('ResourceNotFoundException', 'The passkey credential was not found.'),
+  invalidNextToken: e('InvalidParameterException', 'Invalid NextToken.'),
   lambdaFailed: (message: string) =>
     new CognitoError('UserLambdaValidationException', `CustomMessage failed with error ${message}.`),
   internal: () => new CognitoError('InternalErrorException', 'Internal server error.', 500),

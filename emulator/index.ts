@@ -1,6 +1,6 @@
 /**
- * A local Amazon Cognito user pool for the passwordless flow (USER_AUTH + EMAIL_OTP, sign-up without
- * a password), speaking Cognito's wire protocol well enough for the unmodified aws-amplify and AWS
+ * A local Amazon Cognito user pool for the passwordless flow (USER_AUTH with EMAIL_OTP and passkeys,
+ * sign-up without a password), speaking Cognito's wire protocol well enough for the unmodified aws-amplify and AWS
  * SDK v3 clients. For development and tests only.
  */
 import { randomBytes } from 'node:crypto';
@@ -20,6 +20,7 @@ import { EmulatorServer } from './server.js';
 import { SessionStore } from './sessions.js';
 import { Store, type PersistedState } from './store.js';
 import { TokenMinter, newPoolKeys } from './tokens.js';
+import { RegistrationChallenges } from './webauthn.js';
 
 export { CognitoError } from './errors.js';
 export { EmulatorDataError } from './store.js';
@@ -27,12 +28,13 @@ export type { OutboxMessage } from './mail.js';
 export type { RequestRecord } from './server.js';
 export type { FaultKind, FaultOptions, FaultSettings } from './faults.js';
 export type { CustomMessageEvent, CustomMessageHandler } from './messages.js';
-export type { EmulatorOptions } from './options.js';
+export type { EmulatorOptions, PasskeyOptions } from './options.js';
 export {
   CLI_DEFAULT_CLIENT_ID,
   CLI_DEFAULT_USER_POOL_ID,
   DEFAULT_AUTH_SESSION_VALIDITY_SECONDS,
   DEFAULT_CODE_SEND_LIMIT,
+  DEFAULT_RELYING_PARTY_ID,
   DEFAULT_TOKEN_VALIDITY_SECONDS,
 } from './options.js';
 
@@ -100,11 +102,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     options.customMessage === undefined ? undefined : await loadCustomMessage(options.customMessage);
 
   const outbox = new Outbox();
-  const sessions = new SessionStore((options.authSessionValiditySeconds ?? DEFAULT_AUTH_SESSION_VALIDITY_SECONDS) * 1000);
+  const sessionValidityMs = (options.authSessionValiditySeconds ?? DEFAULT_AUTH_SESSION_VALIDITY_SECONDS) * 1000;
+  const sessions = new SessionStore(sessionValidityMs);
   const pool = new Pool({
     config,
     store,
     sessions,
+    // [U] Cognito's registration-challenge lifetime; the challenge-session one is the natural guess.
+    registrations: new RegistrationChallenges(sessionValidityMs),
     minter,
     outbox,
     log,

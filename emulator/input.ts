@@ -34,6 +34,26 @@ export function optionalBoolean(input: Input, name: string): boolean | undefined
   return value;
 }
 
+/** An integer member such as MaxResults, within `[min, max]` (Coral's range-constraint text otherwise). */
+export function optionalInteger(input: Input, name: string, min: number, max: number): number | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value)) typeError(name, 'an integer');
+  const bound = value < min ? `greater than or equal to ${min}` : value > max ? `less than or equal to ${max}` : undefined;
+  if (bound !== undefined)
+    throw errors.invalidParameter(
+      `1 validation error detected: Value '${value}' at '${camel(name)}' failed to satisfy constraint: Member must have value ${bound}`,
+    );
+  return value;
+}
+
+/** A document member (any JSON, e.g. CompleteWebAuthnRegistration's Credential); only null is missing. */
+export function requiredDocument(input: Input, name: string): unknown {
+  const value = input[name];
+  if (value === undefined || value === null) throw errors.missingMember(camel(name));
+  return value;
+}
+
 /** A map of string to string, e.g. AuthParameters, ChallengeResponses, ClientMetadata. */
 export function optionalStringMap(input: Input, name: string): Record<string, string> | undefined {
   const value = input[name];

@@ -44,6 +44,26 @@ export interface EmulatorOptions {
    * dropped, added latency, a seed. Off by default; also changeable at run time over `/_emulator/faults`.
    */
   faults?: FaultOptions;
+  /**
+   * Passkeys (the WEB_AUTHN first factor): on by default with the settings below; `false` turns
+   * them off as a pool whose AllowedFirstAuthFactors lacks WEB_AUTHN (registration is then refused
+   * with WebAuthnNotEnabledException and nobody is offered WEB_AUTHN).
+   */
+  passkeys?: boolean | PasskeyOptions;
+}
+
+/** The pool's WebAuthnConfiguration, and which page origins may use it. */
+export interface PasskeyOptions {
+  /** RelyingPartyId: a bare host name; default `localhost`. An IP address cannot be one. */
+  relyingPartyId?: string;
+  /**
+   * Origins whose ceremonies are accepted (clientDataJSON.origin), e.g. `http://localhost:8000`;
+   * `:*` stands for any port. Default: for RP ID `localhost`, `http(s)://localhost` on any port;
+   * otherwise `https://<rp id>` and `https://*.<rp id>` on any port.
+   */
+  allowedOrigins?: string[];
+  /** UserVerification: `preferred` (default, as Cognito) or `required`. */
+  userVerification?: 'required' | 'preferred';
 }
 
 /**
@@ -61,6 +81,15 @@ export interface PoolConfig {
   refreshTokenValiditySeconds: number;
   /** AttributesRequireVerificationBeforeUpdate includes `email`: an email change waits for its code. */
   keepOriginalEmail: boolean;
+  /** The WEB_AUTHN factor's settings; null when the pool does not allow passkeys. */
+  passkeys: PasskeyConfig | null;
+}
+
+export interface PasskeyConfig {
+  relyingPartyId: string;
+  userVerification: 'required' | 'preferred';
+  /** Exact origins, or `scheme://host:*` for any port; empty means the default rule for the RP ID. */
+  allowedOrigins: string[];
 }
 
 /** The CLI's fixed ids, so a development config survives restarts. */
@@ -70,6 +99,12 @@ export const DEFAULT_AUTH_SESSION_VALIDITY_SECONDS = 180;
 export const DEFAULT_CODE_SEND_LIMIT = { max: 10, windowSeconds: 3600 } as const;
 export const DEFAULT_TOKEN_VALIDITY_SECONDS = 3600;
 const REFRESH_TOKEN_VALIDITY_SECONDS = 30 * 24 * 3600;
+
+/** A bare host name as RelyingPartyId takes it (1-127 characters; no scheme, port, path or IP). */
+const RP_ID = /^(?=.{1,127}$)(?!\d+(?:\.\d+){3}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
+/** `scheme://host[:port|:*]`, nothing after. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::(?:\d{1,5}|\*))?$/;
+export const DEFAULT_RELYING_PARTY_ID = 'localhost';
 
 /** The pattern aws-jwt-verify and Amplify require: `<region>_<alphanumerics>`. */
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9A-Za-z]+$/;
@@ -105,6 +140,22 @@ export function validateOptions(options: EmulatorOptions): void {
     `tokenValiditySeconds must be at least 60`,
   );
   check(options.keepOriginalEmail === undefined || typeof options.keepOriginalEmail === 'boolean', `keepOriginalEmail must be a boolean`);
+  const passkeys = options.passkeys;
+  if (passkeys === undefined || typeof passkeys === 'boolean') return;
+  check(typeof passkeys === 'object' && passkeys !== null, `passkeys must be true, false or an object`);
+  check(
+    passkeys.relyingPartyId === undefined || RP_ID.test(passkeys.relyingPartyId),
+    `passkeys.relyingPartyId must be a lowercase host name such as localhost or example.com (not an IP address)`,
+  );
+  check(
+    passkeys.userVerification === undefined || passkeys.userVerification === 'required' || passkeys.userVerification === 'preferred',
+    `passkeys.userVerification must be "required" or "preferred"`,
+  );
+  check(
+    passkeys.allowedOrigins === undefined ||
+      (Array.isArray(passkeys.allowedOrigins) && passkeys.allowedOrigins.every((o) => typeof o === 'string' && ORIGIN.test(o))),
+    `passkeys.allowedOrigins must be origins like http://localhost:8000 or https://example.com:* (no path)`,
+  );
 }
 
 /** The pool's configuration from checked options and the ids in force (option, data file or random). */
@@ -117,5 +168,16 @@ export function poolConfig(options: EmulatorOptions, ids: { userPoolId: string; 
     codeSendLimit: options.codeSendLimit === undefined ? { ...DEFAULT_CODE_SEND_LIMIT } : options.codeSendLimit,
     refreshTokenValiditySeconds: REFRESH_TOKEN_VALIDITY_SECONDS,
     keepOriginalEmail: options.keepOriginalEmail ?? true,
+    passkeys: passkeyConfig(options.passkeys),
+  };
+}
+
+function passkeyConfig(option: EmulatorOptions['passkeys']): PasskeyConfig | null {
+  if (option === false) return null;
+  const given = typeof option === 'object' ? option : {};
+  return {
+    relyingPartyId: given.relyingPartyId ?? DEFAULT_RELYING_PARTY_ID,
+    userVerification: given.userVerification ?? 'preferred',
+    allowedOrigins: given.allowedOrigins ?? [],
   };
 }

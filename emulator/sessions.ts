@@ -2,7 +2,7 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { errors } from './errors.js';
 
 /** What a challenge session lets its holder do next. */
-export type SessionKind = 'select' | 'otp' | 'confirm' | 'signup';
+export type SessionKind = 'select' | 'otp' | 'confirm' | 'signup' | 'webauthn';
 
 export interface SessionData {
   kind: SessionKind;
@@ -15,6 +15,8 @@ export interface SessionData {
   available?: string[];
   /** For 'otp': the 8-digit code sent. */
   code?: string;
+  /** For 'webauthn': the challenge the assertion must sign (base64url). */
+  challenge?: string;
 }
 
 interface Stored extends SessionData {

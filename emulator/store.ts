@@ -36,6 +36,25 @@ export interface User {
   attributeCode?: PendingCode;
   /** Epoch milliseconds of the codes sent to this user inside the current rate-limit window. */
   codeSends: number[];
+  /** Registered passkeys (absent in data files written before passkeys existed). */
+  passkeys?: StoredPasskey[];
+}
+
+/** A registered passkey: what ListWebAuthnCredentials shows and what sign-in verifies against. */
+export interface StoredPasskey {
+  /** base64url, as the browser's `credential.id`. */
+  credentialId: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  /** The authenticator's signature counter at the last verified use (0 if it keeps none). */
+  counter: number;
+  transports: string[];
+  /** `platform`, `cross-platform`, or absent when the browser did not say. */
+  attachment?: string;
+  name: string;
+  relyingPartyId: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
 }
 
 /** One sign-in's refresh token and everything minted from it share an `origin_jti`. */
@@ -98,6 +117,12 @@ function checkState(value: unknown): asserts value is PersistedState {
     const user = u as Record<string, unknown>;
     if (user.status !== 'UNCONFIRMED' && user.status !== 'CONFIRMED') fail(`user ${String(user.sub)} has a bad status`);
     if (!Array.isArray(user.codeSends)) fail(`user ${String(user.sub)} has no "codeSends"`);
+    if (user.passkeys !== undefined) {
+      if (!Array.isArray(user.passkeys)) fail(`user ${String(user.sub)} has a bad "passkeys"`);
+      for (const p of user.passkeys as unknown[])
+        if (!isRecord(p) || typeof p.credentialId !== 'string' || typeof p.publicKey !== 'string' || typeof p.counter !== 'number')
+          fail(`a passkey of user ${String(user.sub)} is malformed`);
+    }
   }
   if (!Array.isArray(v.refreshTokens)) fail('"refreshTokens" is not an array');
   for (const r of v.refreshTokens as unknown[]) {
@@ -122,6 +147,8 @@ export class Store {
   private readonly usersByKey = new Map<string, User>();
   private readonly usersBySub = new Map<string, User>();
   private readonly families = new Map<string, RefreshFamily>(); // by tokenHash
+  /** Credential id → owner: a credential belongs to one user of the pool. */
+  private readonly passkeyOwners = new Map<string, User>();
   private readonly familiesByOrigin = new Map<string, RefreshFamily>();
   private lastPrune = 0;
   /** Bumped by every `save()`; `written` is the version the file on disk holds. */
@@ -138,6 +165,7 @@ export class Store {
     for (const user of state.users) {
       this.usersByKey.set(user.username.toLowerCase(), user);
       this.usersBySub.set(user.sub, user);
+      for (const passkey of user.passkeys ?? []) this.passkeyOwners.set(passkey.credentialId, user);
     }
     for (const family of state.refreshTokens) {
       this.families.set(family.tokenHash, family);
@@ -201,6 +229,26 @@ export class Store {
     this.state.users = this.state.users.filter((u) => u !== user);
     this.usersByKey.delete(user.username.toLowerCase());
     this.usersBySub.delete(user.sub);
+    for (const passkey of user.passkeys ?? []) this.passkeyOwners.delete(passkey.credentialId);
+  }
+
+  /** The user a credential id is registered to, if any. */
+  passkeyOwner(credentialId: string): User | undefined {
+    return this.passkeyOwners.get(credentialId);
+  }
+
+  addPasskey(user: User, passkey: StoredPasskey): void {
+    (user.passkeys ??= []).push(passkey);
+    this.passkeyOwners.set(passkey.credentialId, user);
+  }
+
+  /** Removes one of `user`'s passkeys; false when the user has none with that id. */
+  deletePasskey(user: User, credentialId: string): boolean {
+    const before = user.passkeys?.length ?? 0;
+    user.passkeys = (user.passkeys ?? []).filter((p) => p.credentialId !== credentialId);
+    if (user.passkeys.length === before) return false;
+    this.passkeyOwners.delete(credentialId);
+    return true;
   }
 
   addFamily(family: RefreshFamily): void {

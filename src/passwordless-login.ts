@@ -1,22 +1,23 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { errorMessage, NEEDS_NEW_CODE } from './errors.js';
+import { ColorSchemeController } from './controllers/color-scheme.js';
+import { Countdown } from './controllers/countdown.js';
+import { LanguageController } from './controllers/language.js';
+import { reflectStates } from './custom-states.js';
+import { errorMessage } from './errors.js';
 import { CodeSentEvent, LoginErrorEvent, SignedInEvent, SignedOutEvent, type SessionTokens } from './events.js';
-import type { AuthClient, PoolConfig, TokenStorageKind } from './flow/client.js';
+import type { AuthClient, TokenStorageKind } from './flow/client.js';
 import type { FlowEvent, FlowHost, FlowState, LoginFlow } from './flow/login-flow.js';
-import { en } from './i18n/en.js';
-import {
-  directionOf,
-  inheritedLang,
-  loadedMessages,
-  loadMessages,
-  resolveLanguage,
-  withOverrides,
-  type Messages,
-} from './i18n/index.js';
-import { isolate } from './i18n/bidi.js';
-import { followPreference, styles } from './styles.js';
+import { directionOf, withOverrides, type Messages } from './i18n/index.js';
+import { poolConfig, POOL_PROPERTIES } from './pool-config.js';
+import { lightEmailField } from './progressive.js';
+import { hasStoredSession } from './storage/stored-session.js';
+import { typedEmail } from './storage/typed-email.js';
+import { styles } from './styles.js';
+import { renderCodeStep, type CodeStepHandlers } from './views/code-step.js';
+import { renderEmailStep, type EmailStepHandlers } from './views/email-step.js';
+import { renderSignedInStep, type SignedInStepHandlers } from './views/signed-in-step.js';
+import { statusText, type Notice } from './views/status.js';
 
-type Notice = 'codeSent' | 'signedIn' | 'signedOut' | null;
 type FocusTarget = 'email' | 'code' | 'signed-in' | null;
 
 /**
@@ -77,10 +78,7 @@ export class PasswordlessLogin extends LitElement {
     email: { attribute: 'email' },
     translations: { attribute: false },
     flowState: { state: true, attribute: false },
-    messages: { state: true, attribute: false },
-    language: { state: true, attribute: false },
     notice: { state: true, attribute: false },
-    now: { state: true, attribute: false },
   };
 
   /** Seconds before "Resend code" is offered again after a code was sent. */
@@ -108,10 +106,7 @@ export class PasswordlessLogin extends LitElement {
   translations: Partial<Messages> | undefined = undefined;
 
   private flowState: FlowState;
-  private messages: Messages = en;
-  private language = 'en';
   private notice: Notice = null;
-  private now = Date.now();
 
   private get emailInput() {
     return this.renderRoot?.querySelector<HTMLInputElement>('[part~="email-input"]') ?? undefined;
@@ -124,6 +119,8 @@ export class PasswordlessLogin extends LitElement {
   }
 
   #internals = this.attachInternals();
+  #lang = new LanguageController(this);
+  #countdown = new Countdown(this);
   /** The sign-in flow: loaded with the auth code, so the email step renders without it. */
   #flow: LoginFlow | null = null;
   #flowLoading: Promise<LoginFlow> | null = null;
@@ -132,13 +129,13 @@ export class PasswordlessLogin extends LitElement {
   /** Bumped by disconnect: a flow that arrives for an earlier connection does not connect. */
   #connection = 0;
   #focusNext: FocusTarget = null;
-  /** The page's own email field, adopted on upgrade; kept in step so a reload restores the latest. */
+  /** The page's own email field, adopted on upgrade (see progressive.ts). */
   #light: HTMLInputElement | null = null;
-  #ticker: ReturnType<typeof setInterval> | undefined;
-  #pageObserver: MutationObserver | undefined;
 
   constructor() {
     super();
+    // Registers itself: it only needs the element's connect and disconnect.
+    new ColorSchemeController(this);
     this.flowState = { step: 'email', busy: null, email: '', code: null, error: null, session: null, isNewUser: false };
   }
 
@@ -148,40 +145,25 @@ export class PasswordlessLogin extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && this.isConnected) this.#updateLanguage();
+    if (name === 'lang' && this.isConnected) this.#lang.update();
   }
 
   override connectedCallback(): void {
-    // Progressive enhancement: an email field the page put inside the element works before the
-    // bundle arrives. The shadow root hides it (there is no default slot), so its value and focus are
-    // taken over here, read before the root is attached. It stays in place, unrendered. Not one in
-    // slotted content (a footer's newsletter field): that stays rendered and the page's own.
-    const light = this.hasUpdated
-      ? null
-      : this.querySelector<HTMLInputElement>(':scope>input[type=email],:scope>:not([slot]) input[type=email]');
+    // Only on upgrade, and read before super attaches the shadow root that hides the page's field.
+    const light = this.hasUpdated ? null : lightEmailField(this);
     const focused = light?.matches(':focus');
+    // Also connects the language and colour-scheme controllers.
     super.connectedCallback();
     if (!this.hasUpdated) {
       // What the visitor typed (in that field, or before a reload) wins over the prefill: it is the
       // more recent intent.
-      const email = light?.value || this.#typedEmail() || this.email;
+      const email = light?.value || typedEmail(this) || this.email;
       if (email) this.#setEmail(email);
       this.#light = light;
       if (focused) this.#focusNext = 'email';
     }
-    this.#updateLanguage();
-    // Follow the page's language and colour scheme when they change: single-page apps switch them
-    // at run time through an attribute or class on <html> or <body>.
-    this.#updateColorScheme();
-    this.#pageObserver = new MutationObserver(() => {
-      this.#updateLanguage();
-      this.#updateColorScheme();
-    });
-    for (const node of [document.documentElement, document.body]) {
-      if (node) this.#pageObserver.observe(node, { attributes: true });
-    }
     // Start loading the flow and aws-amplify now, in parallel with the first render of the email step.
-    const expectStoredSession = this.#hasStoredSession();
+    const expectStoredSession = hasStoredSession(this);
     if (!this.#flow && expectStoredSession) this.#onFlowChange({ ...this.flowState, busy: 'restoring' });
     const generation = this.#connection;
     this.#loadFlow().then(
@@ -203,8 +185,8 @@ export class PasswordlessLogin extends LitElement {
     this.#connection++;
     if (this.#flow) this.#flow.disconnect();
     else if (this.flowState.busy) this.#onFlowChange({ ...this.flowState, busy: null });
-    this.#pageObserver?.disconnect();
-    this.#stopTicker();
+    // Last: the flow's final state change above may have restarted it.
+    this.#countdown.stop();
   }
 
   /** Signs out here (`global: true`: also revokes every session of the user, on all devices). */
@@ -244,9 +226,9 @@ export class PasswordlessLogin extends LitElement {
       ({ LoginFlow }) => {
         const host: FlowHost = {
           loadClient: () => this.loadAuthClient(),
-          config: () => this.#config(),
+          config: () => poolConfig(this),
           signUpMode: () => (this.signUp === 'off' ? 'off' : 'auto'),
-          locale: () => this.language,
+          locale: () => this.#lang.language,
           resendCooldownMs: () => (this.constructor as typeof PasswordlessLogin).resendCooldownSeconds * 1000,
           onChange: (s) => this.#onFlowChange(s),
           onEvent: (e) => this.#onFlowEvent(e),
@@ -291,20 +273,11 @@ export class PasswordlessLogin extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
     if (changed.has('email') && this.email) this.#setEmail(this.email);
-    const poolChanged = (['userPoolId', 'clientId', 'endpoint', 'tokenStorage'] as const).some((k) => changed.has(k));
-    if (poolChanged && this.isConnected) this.#flow?.reconfigure();
+    if (POOL_PROPERTIES.some((k) => changed.has(k)) && this.isConnected) this.#flow?.reconfigure();
   }
 
   protected override updated(): void {
-    const { step, busy } = this.flowState;
-    const states = this.#internals.states;
-    for (const name of ['email', 'code', 'signed-in'] as const) {
-      if (name === step) states.add(name);
-      else states.delete(name);
-    }
-    if (busy) states.add('busy');
-    else states.delete('busy');
-
+    reflectStates(this.#internals.states, this.flowState);
     const target = this.#focusNext;
     if (target) {
       this.#focusNext = null;
@@ -315,147 +288,79 @@ export class PasswordlessLogin extends LitElement {
   }
 
   protected override render() {
-    const t = withOverrides(this.messages, this.translations);
+    const { language } = this.#lang;
+    const t = withOverrides(this.#lang.messages, this.translations);
     const s = this.flowState;
     const main =
-      s.step === 'signed-in' ? this.#renderSignedIn(t) : s.step === 'code' ? this.#renderCode(t) : this.#renderEmail(t);
+      s.step === 'signed-in'
+        ? renderSignedInStep(t, s, this.#signedInStep)
+        : s.step === 'code'
+          ? renderCodeStep(t, s, this.#countdown.now, this.#codeStep)
+          : renderEmailStep(t, s, this.#emailStep);
     const error = s.error ? errorMessage(s.error, t, s.code?.codeLength ?? 0) : nothing;
-    return html`<div class="root" lang=${this.language} dir=${directionOf(this.language)}>
+    return html`<div class="root" lang=${language} dir=${directionOf(language)}>
       <slot name="header"></slot>
       ${main}
-      <div part="status" role="status">${this.#statusText(t)}</div>
+      <div part="status" role="status">${statusText(t, s.busy, this.notice)}</div>
       <div part="error" id="error" role="alert">${error}</div>
       <slot name="footer"></slot>
     </div>`;
   }
 
-  #renderEmail(t: Messages) {
-    const s = this.flowState;
-    const invalid = s.error === 'invalid-email' || s.error === 'email-required' || s.error === 'no-account';
-    return html`<form part="form" novalidate aria-label=${t.formLabel} @submit=${this.#onEmailSubmit}>
-      <label for="email">${t.emailLabel}</label>
-      <input
-        id="email"
-        part="email-input"
-        type="email"
-        dir="ltr"
-        name="email"
-        autocomplete="email"
-        inputmode="email"
-        autocapitalize="off"
-        spellcheck="false"
-        .value=${s.email}
-        ?readonly=${s.busy !== null}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby="error"
-        @input=${this.#onEmailInput}
-      />
-      <button part="submit-button" type="submit" aria-disabled=${s.busy ? 'true' : 'false'}>${t.continue}</button>
-    </form>`;
-  }
-
-  #renderCode(t: Messages) {
-    const s = this.flowState;
-    const code = s.code!;
-    const renew = s.error !== null && NEEDS_NEW_CODE.has(s.error);
-    const wait = Math.max(0, Math.ceil((code.resendAt - this.now) / 1000));
-    const resendBlocked = s.busy !== null || (!renew && wait > 0);
-    const resendLabel = renew ? t.newCode : wait > 0 ? t.resendIn(wait) : t.resend;
-    const invalid = s.error === 'wrong-code' || s.error === 'code-incomplete';
-    return html`<form part="form" novalidate aria-label=${t.formLabel} @submit=${this.#onCodeSubmit}>
-      <p id="destination">${t.codeSentTo(isolate(code.destination))}</p>
-      <label for="code">${t.codeLabel}</label>
-      <p id="code-hint" class="hint">${t.codeHint(code.codeLength)}</p>
-      <input
-        id="code"
-        part="code-input"
-        type="text"
-        dir="ltr"
-        name="code"
-        autocomplete="one-time-code"
-        inputmode="numeric"
-        enterkeyhint="done"
-        spellcheck="false"
-        ?readonly=${s.busy !== null}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby="destination code-hint error"
-        @input=${this.#onCodeInput}
-      />
-      <button part="submit-button" type="submit" aria-disabled=${s.busy ? 'true' : 'false'}>${t.verify}</button>
-      <div class="actions">
-        <button
-          part="resend-button"
-          type="button"
-          aria-disabled=${resendBlocked ? 'true' : 'false'}
-          @click=${this.#onResend}
-        >${resendLabel}</button>
-        <button part="change-email-button" type="button" @click=${this.#onChangeEmail}>${t.changeEmail}</button>
-      </div>
-    </form>`;
-  }
-
-  #renderSignedIn(t: Messages) {
-    const user = this.flowState.session?.user;
-    return html`<slot name="signed-in">
-      <div part="signed-in" tabindex="-1">
-        <p>${t.signedInAs(isolate(user?.email || user?.username || ''))}</p>
-        <button
-          part="sign-out-button"
-          type="button"
-          aria-disabled=${this.flowState.busy ? 'true' : 'false'}
-          @click=${this.#onSignOutClick}
-        >${t.signOut}</button>
-      </div>
-    </slot>`;
-  }
-
-  #statusText(t: Messages): string | typeof nothing {
-    switch (this.flowState.busy) {
-      case 'restoring':
-        return t.loading;
-      case 'sending':
-        return t.sending;
-      case 'verifying':
-        return t.verifying;
-      case 'signing-out':
-        return t.signingOut;
-      default:
-        return this.notice ? t[this.notice] : nothing;
-    }
-  }
-
-  #onEmailInput = (e: Event) => {
-    const email = (e.target as HTMLInputElement).value;
-    this.#setEmail(email);
-    this.#typedEmail(email);
-    if (this.#light) this.#light.value = email;
+  // The views' handlers: one object per step for the element's life, so Lit binds each listener once.
+  #emailStep: EmailStepHandlers = {
+    input: (e) => {
+      const email = (e.target as HTMLInputElement).value;
+      this.#setEmail(email);
+      typedEmail(this, email);
+      if (this.#light) this.#light.value = email;
+    },
+    submit: (e) => {
+      e.preventDefault();
+      this.#focusNext = null;
+      const value = this.emailInput?.value ?? this.flowState.email;
+      void this.#submitEmail(value).then(() => {
+        const s = this.flowState;
+        if (s.step === 'email' && s.error) this.#focusNext = 'email';
+        else if (s.step === 'code') this.#focusNext = 'code';
+        else if (s.step === 'signed-in') this.#focusNext = 'signed-in';
+        this.requestUpdate();
+      });
+    },
   };
 
-  #onEmailSubmit = (e: Event) => {
-    e.preventDefault();
-    this.#focusNext = null;
-    const value = this.emailInput?.value ?? this.flowState.email;
-    void this.#submitEmail(value).then(() => {
-      const s = this.flowState;
-      if (s.step === 'email' && s.error) this.#focusNext = 'email';
-      else if (s.step === 'code') this.#focusNext = 'code';
-      else if (s.step === 'signed-in') this.#focusNext = 'signed-in';
-      this.requestUpdate();
-    });
+  #codeStep: CodeStepHandlers = {
+    input: (e) => {
+      const input = e.target as HTMLInputElement;
+      const length = this.flowState.code?.codeLength ?? 0;
+      // Not cut to length: a code with a digit too many cannot be right, so it is neither trimmed nor sent.
+      const digits = this.#flow ? this.#flow.cleanCode(input.value) : input.value;
+      if (input.value !== digits) input.value = digits;
+      if (digits.length === length && !this.flowState.busy) this.#submitCode(digits);
+    },
+    submit: (e) => {
+      e.preventDefault();
+      this.#submitCode(this.codeInput?.value ?? '');
+    },
+    resend: () => {
+      void this.#flow?.resend().then(() => {
+        if (this.flowState.step === 'code') this.#focusNext = 'code';
+        this.requestUpdate();
+      });
+    },
+    changeEmail: () => {
+      this.reset();
+      this.#focusNext = 'email';
+    },
   };
 
-  #onCodeInput = (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    const length = this.flowState.code?.codeLength ?? 0;
-    // Not cut to length: a code with a digit too many cannot be right, so it is neither trimmed nor sent.
-    const digits = this.#flow ? this.#flow.cleanCode(input.value) : input.value;
-    if (input.value !== digits) input.value = digits;
-    if (digits.length === length && !this.flowState.busy) this.#submitCode(digits);
-  };
-
-  #onCodeSubmit = (e: Event) => {
-    e.preventDefault();
-    this.#submitCode(this.codeInput?.value ?? '');
+  #signedInStep: SignedInStepHandlers = {
+    signOut: () => {
+      void this.#flow?.signOut(false).then(() => {
+        this.#focusNext = 'email';
+        this.requestUpdate();
+      });
+    },
   };
 
   #submitCode(value: string): void {
@@ -473,37 +378,17 @@ export class PasswordlessLogin extends LitElement {
     });
   }
 
-  #onResend = () => {
-    void this.#flow?.resend().then(() => {
-      if (this.flowState.step === 'code') this.#focusNext = 'code';
-      this.requestUpdate();
-    });
-  };
-
-  #onChangeEmail = () => {
-    this.reset();
-    this.#focusNext = 'email';
-  };
-
-  #onSignOutClick = () => {
-    void this.#flow?.signOut(false).then(() => {
-      this.#focusNext = 'email';
-      this.requestUpdate();
-    });
-  };
-
   #onFlowChange(state: FlowState): void {
     if (state.busy) this.notice = null;
     this.flowState = state;
-    if (state.step === 'code' && state.code && state.code.resendAt > Date.now()) this.#startTicker();
-    else this.#stopTicker();
+    this.#countdown.until(state.step === 'code' && state.code ? state.code.resendAt : 0);
   }
 
   #onFlowEvent(event: FlowEvent): void {
     switch (event.type) {
       case 'signed-in':
         this.notice = 'signedIn';
-        this.#typedEmail(null);
+        typedEmail(this, null);
         this.dispatchEvent(
           new SignedInEvent({
             user: { ...event.session.user },
@@ -525,95 +410,10 @@ export class PasswordlessLogin extends LitElement {
         );
         break;
       case 'error': {
-        const t = withOverrides(this.messages, this.translations);
-        const message = errorMessage(event.code, t, this.flowState.code?.codeLength ?? 0);
+        const message = errorMessage(event.code, withOverrides(this.#lang.messages, this.translations), this.flowState.code?.codeLength ?? 0);
         this.dispatchEvent(new LoginErrorEvent({ code: event.code, message }));
         break;
       }
     }
-  }
-
-  #config(): PoolConfig | null {
-    if (!this.userPoolId || !this.clientId) return null;
-    const storage = this.tokenStorage === 'session' || this.tokenStorage === 'memory' ? this.tokenStorage : 'local';
-    return { userPoolId: this.userPoolId, clientId: this.clientId, endpoint: this.endpoint, tokenStorage: storage };
-  }
-
-  /**
-   * The email being typed, kept in sessionStorage so that a reload (or a request cut short by one)
-   * does not lose it: that storage belongs to this tab and ends with it, and the entry is removed
-   * once signed in. Never with `token-storage="memory"`, which promises nothing in Web Storage.
-   * With no argument, reads it; with a string, stores it; with null, removes it.
-   */
-  #typedEmail(email?: string | null): string {
-    try {
-      if (!this.clientId || this.tokenStorage === 'memory') return '';
-      const key = `passwordless-login.email.${this.clientId}`;
-      if (email === undefined) return sessionStorage.getItem(key) ?? '';
-      if (email) sessionStorage.setItem(key, email);
-      else sessionStorage.removeItem(key);
-    } catch {
-      // Storage blocked: the email is simply not kept across a reload.
-    }
-    return '';
-  }
-
-  /** A cheap synchronous look at Amplify's storage, so a restored session shows no email-step flash. */
-  #hasStoredSession(): boolean {
-    const key = `CognitoIdentityServiceProvider.${this.clientId}.LastAuthUser`;
-    try {
-      if (!this.clientId) return false;
-      if (this.tokenStorage === 'memory') return false;
-      return (this.tokenStorage === 'session' ? sessionStorage : localStorage).getItem(key) !== null;
-    } catch {
-      return false;
-    }
-  }
-
-  /**
-   * The element inherits the page's `color-scheme`; where the page declares none (`normal`, which
-   * would mean light), it adopts `followPreference` so that it follows `prefers-color-scheme`.
-   */
-  #updateColorScheme(): void {
-    const root = this.renderRoot;
-    const sheet = followPreference.styleSheet;
-    if (!(root instanceof ShadowRoot) || !sheet) return;
-    const above = this.assignedSlot ?? this.parentElement ?? (this.getRootNode() as Partial<ShadowRoot>).host;
-    const follow = !above || getComputedStyle(above).colorScheme === 'normal';
-    const sheets = root.adoptedStyleSheets;
-    if (follow !== sheets.includes(sheet)) {
-      root.adoptedStyleSheets = follow ? [...sheets, sheet] : sheets.filter((s) => s !== sheet);
-    }
-  }
-
-  #updateLanguage(): void {
-    const language = resolveLanguage(inheritedLang(this));
-    if (language === this.language && this.messages === (loadedMessages(language) ?? this.messages)) return;
-    this.language = language;
-    const ready = loadedMessages(language);
-    if (ready) {
-      this.messages = ready;
-      return;
-    }
-    void loadMessages(language).then((table) => {
-      if (this.language === language) this.messages = table;
-    });
-  }
-
-  #startTicker(): void {
-    this.now = Date.now();
-    if (this.#ticker !== undefined) return;
-    this.#ticker = setInterval(() => {
-      this.now = Date.now();
-      const code = this.flowState.code;
-      if (!code || code.resendAt <= this.now) this.#stopTicker();
-    }, 1000);
-  }
-
-  #stopTicker(): void {
-    if (this.#ticker === undefined) return;
-    clearInterval(this.#ticker);
-    this.#ticker = undefined;
-    this.now = Date.now();
   }
 }

@@ -1,5 +1,6 @@
 // Figure 2: navigation start → an interactive email field: the element page and the element page with
-// progressive markup (a plain email field in its light DOM), against the plain form.
+// progressive markup (a plain email field in its light DOM), against the plain form and against the
+// peer (Amplify UI's Authenticator), all in one rotation of cold loads.
 import { recorder } from './recorder.mjs';
 import { summary } from './stats.mjs';
 
@@ -32,13 +33,13 @@ async function load(browser, url) {
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {{ element: string, progressive: string, form: string }} urls
+ * @param {{ element: string, progressive: string, form: string, peer: string }} urls
  * @param {{ loads: number, warmup: number, log: (line: string) => void }} options
  */
 export async function measureFirstPaint(browser, urls, { loads, warmup, log }) {
   const empty = () => ({ interactive: [], painted: [], fcp: [], htmlEnd: [], scriptsEnd: [] });
-  const names = /** @type {const} */ (['element', 'progressive', 'form']);
-  const samples = { element: empty(), progressive: empty(), form: empty() };
+  const names = /** @type {const} */ (['element', 'progressive', 'form', 'peer']);
+  const samples = { element: empty(), progressive: empty(), form: empty(), peer: empty() };
   /** Which field the probe found interactive first on the progressive page: the light-DOM one or the shadow one. */
   const progressiveField = { light: 0, shadow: 0 };
   for (let i = 0; i < warmup + loads; i++) {
@@ -67,6 +68,7 @@ export async function measureFirstPaint(browser, urls, { loads, warmup, log }) {
   const element = figures(samples.element);
   const progressive = figures(samples.progressive);
   const form = figures(samples.form);
+  const peer = figures(samples.peer);
   const ratio = (a, b) => Number((a.median / b.median).toFixed(2));
   return {
     loadsEach: loads,
@@ -75,18 +77,25 @@ export async function measureFirstPaint(browser, urls, { loads, warmup, log }) {
     element,
     progressive,
     form,
+    peer,
     ratio: ratio(element.interactiveMs, form.interactiveMs),
     paintedRatio: ratio(element.paintedMs, form.paintedMs),
     fcpRatio: ratio(element.fcpMs, form.fcpMs),
     progressiveRatio: ratio(progressive.interactiveMs, form.interactiveMs),
     progressivePaintedRatio: ratio(progressive.paintedMs, form.paintedMs),
     progressiveFcpRatio: ratio(progressive.fcpMs, form.fcpMs),
+    /** How many times later the peer's field is usable than the element's (> 1: the element is sooner). */
+    peerRatio: ratio(peer.interactiveMs, element.interactiveMs),
+    peerPaintedRatio: ratio(peer.paintedMs, element.paintedMs),
+    peerFcpRatio: ratio(peer.fcpMs, element.fcpMs),
+    peerFormRatio: ratio(peer.interactiveMs, form.interactiveMs),
     progressiveField,
     target: 1.3,
     samples: {
       element: samples.element.interactive.map((x) => Number(x.toFixed(1))),
       progressive: samples.progressive.interactive.map((x) => Number(x.toFixed(1))),
       form: samples.form.interactive.map((x) => Number(x.toFixed(1))),
+      peer: samples.peer.interactive.map((x) => Number(x.toFixed(1))),
     },
   };
 }

@@ -1,103 +1,39 @@
 // Figures 3, 4 and 5 (page side): sign-ins in Chromium against a child-process emulator, through the
-// element and through the classic tutorial flow in plain aws-amplify, with the Cognito requests and
-// emails counted at the emulator, the main-thread time from CDP and the JS heap after a forced GC.
+// element and through the classic tutorial flow in plain aws-amplify, with the Cognito requests timed
+// by the browser (and checked against the emulator's log), emails counted at the emulator, the
+// main-thread time from CDP and the JS heap after a forced GC. Amplify UI's flows: ./peer-flows.mjs.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { recorder } from './recorder.mjs';
+import { ZERO, calls, delta, heapAfterGc, latestCode, mail, metrics, openDevice, resetCalls, settle } from './page.mjs';
+import { actingUser } from './user.mjs';
 
-/** Quiet time after the last step, so trailing requests and the final render are counted. */
-const SETTLE_MS = 500;
+export { openDevice };
 
-/**
- * CDP `Performance.getMetrics` of the page's renderer, in ms. The durations are cumulative
- * main-thread busy time since the page was created: `TaskDuration` is every task the main thread ran
- * (script, style, layout, paint, GC, parsing, network callbacks); `ScriptDuration` is the part spent
- * running JavaScript. Time waiting on the network is idle time, so it is in neither. The harness's own
- * work (Playwright's and these CDP commands) is `DevToolsCommandDuration`, taken out of `taskMs`.
- * @param {import('playwright-core').CDPSession} cdp
- */
-async function metrics(cdp) {
-  const { metrics: list } = await cdp.send('Performance.getMetrics');
-  const m = Object.fromEntries(list.map((x) => [x.name, x.value]));
-  return {
-    taskMs: (m.TaskDuration - (m.DevToolsCommandDuration ?? 0)) * 1000,
-    scriptMs: m.ScriptDuration * 1000,
-    /** CPU time of the main thread: unlike the durations, not inflated when other processes preempt it. */
-    cpuMs: m.ThreadTime * 1000,
-    layoutMs: (m.LayoutDuration + m.RecalcStyleDuration) * 1000,
-  };
-}
-
-const ZERO = { taskMs: 0, cpuMs: 0, scriptMs: 0, layoutMs: 0 };
-
-const delta = (a, b) => ({
-  taskMs: Number((b.taskMs - a.taskMs).toFixed(1)),
-  cpuMs: Number((b.cpuMs - a.cpuMs).toFixed(1)),
-  scriptMs: Number((b.scriptMs - a.scriptMs).toFixed(1)),
-  layoutMs: Number((b.layoutMs - a.layoutMs).toFixed(1)),
-});
-
-/** JS heap of the page's renderer after two forced full GCs, in bytes. */
-async function heapAfterGc(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
-  return { usedSize, totalSize };
-}
-
-/** A fresh context (cold cache, empty storage) with the recorder and a CDP session. */
-async function openPage(browser) {
-  const context = await browser.newContext();
-  await context.addInitScript(recorder);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await cdp.send('HeapProfiler.enable');
-  return { context, page, cdp };
-}
-
-/** Cognito operations the emulator served since `clearRequests`, in order. */
-async function operations(client) {
-  return (await client.requests()).map((r) => (r.status === 200 ? r.operation : `${r.operation}!${r.status}`));
-}
-
-/** Codes mailed to `email` since `since` (ms), oldest first. */
-async function mail(client, email, since) {
-  return (await client.messages(email)).filter((m) => Date.parse(m.sentAt) >= since);
-}
-
-const shadow = (part) =>
-  `document.querySelector('passwordless-login').shadowRoot.querySelector('[part~="${part}"]')`;
-
-/**
- * A browser "device": a fresh context (cold cache, empty storage) with the recorder and CDP.
- * @param {import('playwright-core').Browser} browser
- */
-export async function openDevice(browser) {
-  return openPage(browser);
-}
+const part = (name) => `passwordless-login >>> [part~="${name}"]`;
 
 /**
  * Signs the element on `device`'s page out (so the next load starts at the email step, as for a
  * returning user on this device) and waits for its Cognito calls to finish.
- * @param {Awaited<ReturnType<typeof openDevice>>} device
+ * @param {import('./page.mjs').Device} device
  */
 export async function elementSignOut(device) {
   await device.page.evaluate(() => /** @type {any} */ (document.querySelector('passwordless-login')).signOut({ global: false }));
-  await sleep(SETTLE_MS);
+  await settle();
 }
 
 /**
- * One complete sign-in through `<passwordless-login>` loaded from the script-tag bundle, typed as a
- * user would: focus the field, insert the text (trusted input events from CDP, no injected script),
- * Enter; then the code from the emulator's outbox into the code field. The page is (re)loaded first.
- * @param {Awaited<ReturnType<typeof openDevice>>} device
+ * One complete sign-in through `<passwordless-login>` loaded from the script-tag bundle, done as a
+ * user would (./user.mjs): click the email field, type, click the submit button; then type the code
+ * from the emulator's outbox into the code field (it submits itself when complete; the submit button
+ * is clicked only if nothing happened in 3 s). The page is (re)loaded first.
+ * @param {import('./page.mjs').Device} device
  * @param {ReturnType<import('./emulator.mjs').emulatorClient>} client
  * @param {{ url: string, email: string }} options
  */
 export async function elementSignIn(device, client, { url, email }) {
   const { page, cdp } = device;
+  const user = actingUser(page);
   const since = Date.now() - 1;
-  await client.clearRequests();
+  await resetCalls(device, client);
   // Metrics are per renderer: a reload may keep the process (counters go on) or not (they restart).
   const mStart = await metrics(cdp);
   await page.goto(url, { waitUntil: 'load' });
@@ -109,35 +45,30 @@ export async function elementSignIn(device, client, { url, email }) {
   if (mLoad.taskMs >= mStart.taskMs) mLoad = delta(mStart, mLoad);
   const heapLoaded = await heapAfterGc(cdp);
   const m0 = await metrics(cdp);
-  const onLoad = await operations(client);
+  const onLoad = await calls(device, client);
 
-  await page.evaluate(`${shadow('email-input')}.focus()`);
-  await page.keyboard.insertText(email);
-  await page.keyboard.press('Enter');
+  await user.type(part('email-input'), email);
+  await user.click(part('submit-button'));
   const codeSent = await page.evaluate(() => /** @type {any} */ (window).__bench.waitFor('code-sent'));
-  const beforeCode = await operations(client);
-  const codes = await mail(client, email, since);
-  const code = codes.at(-1)?.code;
-  if (!code) throw new Error(`no code mailed to ${email}`);
+  const beforeCode = await calls(device, client);
+  const code = await latestCode(client, email, since);
 
-  await page.evaluate(`${shadow('code-input')}.focus()`);
-  await page.keyboard.insertText(code);
-  // The field submits itself when complete; press Enter only if nothing happened in 3 s.
   const signedIn = page.evaluate(() => /** @type {any} */ (window).__bench.waitFor('signed-in'));
+  await user.typeCode(part('code-input'), code);
   const first = await Promise.race([signedIn, sleep(3000).then(() => null)]);
-  if (first === null) await page.keyboard.press('Enter');
+  if (first === null) await user.click(part('submit-button'));
   const { detail } = await signedIn;
-  await sleep(SETTLE_MS);
+  await settle();
   const m1 = await metrics(cdp);
   const heapSignedIn = await heapAfterGc(cdp);
-  const all = await operations(client);
   return {
     isNewUser: detail?.isNewUser,
     codePurpose: codeSent.detail?.purpose,
     onLoad,
     beforeCode,
-    all,
+    all: await calls(device, client),
     emails: (await mail(client, email, since)).length,
+    ...user.counts,
     loadCost: delta(ZERO, mLoad),
     signInCost: delta(m0, m1),
     heapLoaded,
@@ -148,16 +79,17 @@ export async function elementSignIn(device, client, { url, email }) {
 /**
  * The classic tutorial's flow in plain aws-amplify (bench/pages/classic.js): for a new user signUp
  * with a password → confirmSignUp → signIn; for a returning user signIn alone. `signIn` is either
- * with the password or passwordless (a second emailed code).
+ * with the password or passwordless (a second emailed code). Driven by script, so no clicks counted.
  * @param {import('playwright-core').Browser} browser
  * @param {ReturnType<import('./emulator.mjs').emulatorClient>} client
- * @param {{ url: string, email: string, password: string, newUser: boolean, signIn: 'password' | 'email-code' }} options
+ * @param {{ url: string, endpoint: string, email: string, password: string, newUser: boolean, signIn: 'password' | 'email-code' }} options
  */
-export async function classicSignIn(browser, client, { url, email, password, newUser, signIn }) {
-  const { context, page, cdp } = await openPage(browser);
+export async function classicSignIn(browser, client, { url, endpoint, email, password, newUser, signIn }) {
+  const device = await openDevice(browser, endpoint);
+  const { context, page, cdp } = device;
   try {
     const since = Date.now() - 1;
-    await client.clearRequests();
+    await resetCalls(device, client);
     await page.goto(url, { waitUntil: 'load' });
     await page.evaluate(() => {
       const w = /** @type {any} */ (window);
@@ -165,13 +97,13 @@ export async function classicSignIn(browser, client, { url, email, password, new
     });
     await page.waitForLoadState('networkidle');
     const m0 = await metrics(cdp);
-    const onLoad = await operations(client);
-    /** @type {string[] | null} */
+    const onLoad = await calls(device, client);
+    /** @type {import('./round-trips.mjs').CognitoRequest[] | null} */
     let beforeCode = null;
-    const latestCode = async (kind) => {
-      const code = (await mail(client, email, since)).filter((m) => m.kind === kind).at(-1)?.code;
-      if (!code) throw new Error(`no ${kind} code mailed to ${email}`);
-      return code;
+    let codes = 0;
+    const code = (kind) => {
+      codes++;
+      return latestCode(client, email, since, kind);
     };
 
     /** Runs a step of bench/pages/classic.js in a task of the page's own and returns its result. */
@@ -183,8 +115,8 @@ export async function classicSignIn(browser, client, { url, email, password, new
     if (newUser) {
       const up = await step('signUp', email, password);
       if (up.nextStep?.signUpStep !== 'CONFIRM_SIGN_UP') throw new Error(`signUp: ${JSON.stringify(up)}`);
-      beforeCode = await operations(client);
-      const confirmed = await step('confirmSignUp', email, await latestCode('sign-up'));
+      beforeCode = await calls(device, client);
+      const confirmed = await step('confirmSignUp', email, await code('sign-up'));
       if (!confirmed.isSignUpComplete) throw new Error(`confirmSignUp: ${JSON.stringify(confirmed)}`);
     }
     let result;
@@ -193,18 +125,20 @@ export async function classicSignIn(browser, client, { url, email, password, new
     } else {
       const next = await step('signInWithEmailCode', email);
       if (next.nextStep?.signInStep !== 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE') throw new Error(`signIn: ${JSON.stringify(next)}`);
-      beforeCode ??= await operations(client);
-      result = await step('confirmSignIn', await latestCode('sign-in'));
+      beforeCode ??= await calls(device, client);
+      result = await step('confirmSignIn', await code('sign-in'));
     }
     if (!result.isSignedIn) throw new Error(`signIn: ${JSON.stringify(result)}`);
-    await sleep(SETTLE_MS);
+    await settle();
     const m1 = await metrics(cdp);
     const heapSignedIn = await heapAfterGc(cdp);
     return {
       onLoad,
       beforeCode,
-      all: await operations(client),
+      all: await calls(device, client),
       emails: (await mail(client, email, since)).length,
+      clicks: null,
+      codes,
       loadCost: delta(ZERO, m0),
       signInCost: delta(m0, m1),
       heapSignedIn,
@@ -218,9 +152,10 @@ export async function classicSignIn(browser, client, { url, email, password, new
  * The plain form page's JS heap after load and a forced GC, and its main-thread time to get there.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
+ * @param {string} endpoint
  */
-export async function formPage(browser, url) {
-  const { context, page, cdp } = await openPage(browser);
+export async function formPage(browser, url, endpoint) {
+  const { context, page, cdp } = await openDevice(browser, endpoint);
   try {
     await page.goto(url, { waitUntil: 'load' });
     await page.evaluate(() => /** @type {any} */ (window).__bench.interactive);

@@ -8,7 +8,7 @@
  * - `interactive`: a promise of `performance.now()` (ms since navigation start) at the first moment
  *   the email field exists, is connected, enabled, not inert, rendered (`checkVisibility`) and in the
  *   tab order. The field is the element's `[part~="email-input"]` in its shadow root, or else a plain
- *   `input[type=email]`: the form page's, or (progressive markup) the one inside the element before it
+ *   `input[type=email]`: the form page's, Amplify UI's, or (progressive markup) the one inside the element before it
  *   upgrades; once upgraded, the shadow root hides that one, so only the shadow field can count. Checked on every DOM mutation (shadow roots included: `attachShadow` is
  *   wrapped to observe each new root) and on every animation frame as a fallback for changes that
  *   are not mutations (a stylesheet arriving).
@@ -40,7 +40,8 @@ export function recorder() {
   const check = () => {
     if (done) return;
     const input = field();
-    if (!input || !input.isConnected || input.disabled || input.tabIndex < 0 || input.closest('[inert]')) return;
+    // `:disabled` also covers a field inside a disabled fieldset (Amplify UI's forms while pending).
+    if (!input || !input.isConnected || input.matches(':disabled') || input.tabIndex < 0 || input.closest('[inert]')) return;
     if (typeof input.checkVisibility === 'function' && !input.checkVisibility({ visibilityProperty: true })) return;
     done = true;
     const t = performance.now();

@@ -1,5 +1,6 @@
-// Renders bench/results.json as the text table `npm run bench` prints and as the Markdown of
-// docs/benchmark.md (`node bench/report.mjs`).
+// Renders bench/results.json as the text tables `npm run bench` prints and as Markdown: the element
+// against Amplify UI (`peerTable`, README.md's small table) and every figure (`sections`,
+// docs/benchmark.md). `node bench/report.mjs --write` puts both into those files.
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => (n === null || n === undefined ? '–' : `${n.toFixed(1)} ms`);
@@ -7,13 +8,48 @@ const spread = (s) => `${s.median.toFixed(1)} ms (${s.p25.toFixed(1)}–${s.p75.
 const count = (n) => (n === null || n === undefined ? '–' : String(n));
 const int = (n) => n.toLocaleString('en-US');
 
-/** Short names for the operation chains. */
-const OP = {
-  InitiateAuth: 'InitiateAuth',
-  RespondToAuthChallenge: 'RespondToAuthChallenge',
-  SignUp: 'SignUp',
-  ConfirmSignUp: 'ConfirmSignUp',
-};
+const times = (a, b) => `${(a / b).toFixed(1)}×`;
+/** `requests (round trips)`, or – when the flow has no such part. */
+const calls = (x) => (x === null || x === undefined ? '–' : `${x.requests} (${x.roundTrips})`);
+const PEER = 'Amplify UI Authenticator';
+const USERS = ['new', 'returning, same device', 'returning, new device'];
+
+/**
+ * The element against Amplify UI's Authenticator, from one run: bytes, time to a usable email field,
+ * and for a new user, a returning user on a device they used before and one on a new device: round
+ * trips, requests, emails, codes typed and clicks. Null for results from before the peer was added.
+ */
+export function peerTable(r) {
+  if (!r.bytes.peer || !r.firstPaint.peer) return null;
+  const fp = r.firstPaint;
+  const el = r.bytes.completeSignIn;
+  const { js, css } = r.bytes.peer;
+  const row = (flow, user) => r.roundTrips.find((x) => x.flow === flow && x.user === user && x.userExistenceErrors === 'enabled');
+  const three = (flow, pick) => USERS.map((u) => pick(row(flow, u))).join(' / ');
+  const both = (name, pick) => [name, three('element', pick), three(PEER, pick), ''];
+  return {
+    title: `<passwordless-login> against ${PEER} (${r.peer.package} ${r.peer.version}, passwordless, email codes), same run, same emulator`,
+    note: 'Flow rows: new user / returning user on a device they signed in on before / returning user on a new device.',
+    headers: ['', '<passwordless-login>', PEER, `${PEER} ÷ element`],
+    right: [1, 2, 3],
+    rows: [
+      ['JavaScript, gzip -9 (brotli)', `${kb(el.gzip)} (${kb(el.brotli)})`, `${kb(js.gzip)} (${kb(js.brotli)})`, `${times(js.gzip, el.gzip)} (${times(js.brotli, el.brotli)})`],
+      ['CSS, gzip -9 (brotli)', 'none (styles in the JS)', `${kb(css.gzip)} (${kb(css.brotli)})`, ''],
+      [
+        `email field usable, cold load, median of ${fp.loadsEach}`,
+        ms(fp.element.interactiveMs.median),
+        ms(fp.peer.interactiveMs.median),
+        `${fp.peerRatio.toFixed(1)}×`,
+      ],
+      both('round trips before the code screen', (x) => count(x?.beforeCodeScreen?.roundTrips)),
+      both('round trips in all', (x) => count(x?.roundTrips)),
+      both('requests in all', (x) => count(x?.requests)),
+      both('emails', (x) => count(x?.emails)),
+      both('codes typed', (x) => count(x?.codes)),
+      both('clicks', (x) => count(x?.clicks)),
+    ],
+  };
+}
 
 /** @returns {Array<{ title: string, note?: string, headers: string[], rows: string[][], right?: number[] }>} */
 export function sections(r) {
@@ -22,13 +58,19 @@ export function sections(r) {
   const t = r.throughput;
   return [
     {
-      title: '1. Bytes: script-tag bundle (terser) and the classic page (esbuild), compressed at maximum levels',
-      headers: ['JavaScript', 'files', 'raw', 'gzip -9', 'brotli'],
+      title: '1. Bytes: script-tag bundle (terser), the classic page and the Amplify UI page (esbuild), compressed at maximum levels',
+      headers: ['what', 'files', 'raw', 'gzip -9', 'brotli'],
       right: [1, 2, 3, 4],
       rows: [
-        ['email step (entry + static imports)', r.bytes.emailStep],
-        ['complete sign-in (+ aws-amplify chunk; English)', r.bytes.completeSignIn],
-        ['classic tutorial page (aws-amplify alone)', r.bytes.classicPage],
+        ['element: email step, JavaScript (entry + static imports)', r.bytes.emailStep],
+        ['element: complete sign-in, JavaScript (+ aws-amplify chunk; English)', r.bytes.completeSignIn],
+        ['classic tutorial page, JavaScript (aws-amplify alone)', r.bytes.classicPage],
+        ...(r.bytes.peer
+          ? [
+              [`${PEER} page, JavaScript (React, Amplify UI, aws-amplify)`, r.bytes.peer.js],
+              [`${PEER} page, CSS (@aws-amplify/ui-react/styles.css)`, r.bytes.peer.css],
+            ]
+          : []),
       ].map(([name, b]) => [name, String(b.files), kb(b.raw), kb(b.gzip), kb(b.brotli)]),
     },
     {
@@ -41,10 +83,12 @@ export function sections(r) {
           ? [['<passwordless-login> + email field in its HTML (progressive)', spread(fp.progressive.interactiveMs), spread(fp.progressive.paintedMs), spread(fp.progressive.fcpMs)]]
           : []),
         ['plain HTML <form>, same fields', spread(fp.form.interactiveMs), spread(fp.form.paintedMs), spread(fp.form.fcpMs)],
+        ...(fp.peer ? [[`${PEER} (React)`, spread(fp.peer.interactiveMs), spread(fp.peer.paintedMs), spread(fp.peer.fcpMs)]] : []),
         [`ratio element / form (target < ${fp.target})`, fp.ratio.toFixed(2), fp.paintedRatio.toFixed(2), fp.fcpRatio.toFixed(2)],
         ...(fp.progressive
           ? [[`ratio progressive / form (target < ${fp.target})`, fp.progressiveRatio.toFixed(2), fp.progressivePaintedRatio.toFixed(2), fp.progressiveFcpRatio.toFixed(2)]]
           : []),
+        ...(fp.peer ? [[`ratio ${PEER} / element`, fp.peerRatio.toFixed(2), fp.peerPaintedRatio.toFixed(2), fp.peerFcpRatio.toFixed(2)]] : []),
         ...(fp.element.scriptsReceivedMs
           ? [
               ['element page: HTML received', spread(fp.element.htmlReceivedMs), '', ''],
@@ -54,17 +98,19 @@ export function sections(r) {
       ],
     },
     {
-      title: '3. Round trips: Cognito requests and emails, counted at the emulator',
-      headers: ['flow', 'existence errors', 'user', 'before code screen', 'total', 'emails', 'requests'],
-      right: [3, 4, 5],
+      title: '3. Round trips: Cognito requests (round trips: sequential waits, overlapping requests count once), emails, codes typed and clicks',
+      headers: ['flow', 'existence errors', 'user', 'before code screen', 'in all', 'emails', 'codes', 'clicks', 'requests (A + B: overlapped)'],
+      right: [3, 4, 5, 6, 7],
       rows: r.roundTrips.map((x) => [
         x.flow,
         x.userExistenceErrors,
         x.user,
-        count(x.beforeCodeScreen),
-        count(x.total),
+        calls(x.beforeCodeScreen),
+        calls(x),
         count(x.emails),
-        x.operations.map((o) => OP[o] ?? o).join(' → ') + (x.sameInEveryRun ? '' : ' (varied between runs!)'),
+        count(x.codes),
+        count(x.clicks),
+        x.operations + (x.sameInEveryRun ? '' : ' (varied between runs!)'),
       ]),
     },
     {
@@ -111,9 +157,12 @@ function textTable({ headers, rows, right = [] }) {
   return [line(headers), `  ${widths.map((w) => '─'.repeat(w)).join('  ')}`, ...rows.map(line)].join('\n');
 }
 
+/** The peer comparison first (when the results have it), then figures 1–6. */
+const allSections = (r) => [peerTable(r), ...sections(r)].filter((x) => x !== null);
+
 export function renderText(r) {
   const out = [`\npasswordless-login benchmark · ${machineLine(r)}\n`];
-  for (const s of sections(r)) out.push(`${s.title}\n${textTable(s)}\n`);
+  for (const s of allSections(r)) out.push(`${s.title}\n${textTable(s)}\n${s.note ? `  ${s.note}\n` : ''}`);
   return `${out.join('\n')}`;
 }
 
@@ -126,8 +175,15 @@ function markdownTable({ headers, rows, right = [] }) {
   ].join('\n');
 }
 
+const markdownSection = (s) => `**${s.title.replace(/</g, '&lt;')}**\n\n${markdownTable(s)}\n${s.note ? `\n${s.note}\n` : ''}`;
+
+/** Every table, for docs/benchmark.md. */
 export function renderMarkdown(r) {
-  const out = [];
-  for (const s of sections(r)) out.push(`**${s.title}**\n\n${markdownTable(s)}\n`);
-  return out.join('\n');
+  return allSections(r).map(markdownSection).join('\n');
+}
+
+/** The element against the peer only, for README.md (empty for results without the peer). */
+export function renderPeerMarkdown(r) {
+  const t = peerTable(r);
+  return t ? markdownSection(t) : '';
 }

@@ -70,7 +70,7 @@ async function initiateAuth(d: PoolDeps, input: Input): Promise<object> {
   }
   // [U for USER_AUTH] as in the password flows; Amplify turns it into nextStep CONFIRM_SIGN_UP.
   if (user.status !== 'CONFIRMED') throw errors.userNotConfirmed();
-  const available = availableFactors(user);
+  const available = availableFactors(user, d.config);
   if (preferred !== undefined && available.includes(preferred))
     return factor(preferred).start(d, user, { username, clientId, parameters: params, clientMetadata });
   // No preference, or one this user cannot use: let the client choose.

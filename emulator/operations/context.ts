@@ -11,6 +11,7 @@ import type { PoolConfig } from '../options.js';
 import type { SessionStore } from '../sessions.js';
 import type { Store } from '../store.js';
 import type { TokenMinter } from '../tokens.js';
+import type { RegistrationChallenges } from '../webauthn.js';
 
 export type { PoolConfig } from '../options.js';
 
@@ -19,6 +20,8 @@ export interface PoolDeps {
   config: PoolConfig;
   store: Store;
   sessions: SessionStore;
+  /** Pending passkey registrations (StartWebAuthnRegistration → CompleteWebAuthnRegistration). */
+  registrations: RegistrationChallenges;
   minter: TokenMinter;
   outbox: Outbox;
   log: (line: string) => void;

@@ -6,6 +6,7 @@
 import type { Input } from '../input.js';
 import { authOperations } from './auth.js';
 import type { Area, Handler, PoolDeps } from './context.js';
+import { passkeyOperations } from './passkeys.js';
 import { signUpOperations } from './sign-up.js';
 import { signedInOperations } from './signed-in.js';
 import { userAttributeOperations } from './user-attributes.js';
@@ -13,7 +14,7 @@ import { userAttributeOperations } from './user-attributes.js';
 export type { Handler, PoolConfig, PoolDeps } from './context.js';
 
 /** In this order in OPERATIONS (the order the fuzz test draws from). */
-const AREAS = [signUpOperations, authOperations, signedInOperations, userAttributeOperations] as const;
+const AREAS = [signUpOperations, authOperations, signedInOperations, userAttributeOperations, passkeyOperations] as const;
 
 /** Distributes over a union, so each area contributes its own names. */
 type NamesOf<A> = A extends unknown ? keyof A & string : never;

@@ -57,6 +57,7 @@ async function deleteUser(d: PoolDeps, input: Input): Promise<object> {
   revokeAll(d, user);
   d.store.deleteUser(user);
   d.sessions.dropUser(user.sub);
+  d.registrations.dropUser(user.sub);
   d.store.save();
   d.log(`deleted ${user.username}`);
   return {};

@@ -12,6 +12,8 @@
  * - unconfirmed user: SignUp (UsernameExists) + InitiateAuth (UserNotConfirmed) +
  *   ResendConfirmationCode → sign-up code; ConfirmSignUp + InitiateAuth → sign-in code;
  *   RespondToAuthChallenge → signed in (Amplify arms auto sign-in only from its own `signUp`).
+ *   With `sign-up="off"`: InitiateAuth (UserNotConfirmed) → the same code step an unknown address
+ *   gets, and no code is sent or accepted (`sign-up="off"` never confirms an account).
  */
 import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import { NEEDS_NEW_CODE, type LoginErrorCode } from '../errors.js';
@@ -38,6 +40,8 @@ export interface CodeStep {
   resendAt: number;
   /** Reached through the "known on this device" shortcut: a resend runs the full discovery. */
   viaShortcut: boolean;
+  /** No code was sent and none is accepted (an unconfirmed account with `sign-up="off"`). */
+  decoy?: boolean;
 }
 
 export interface FlowState {
@@ -216,6 +220,8 @@ export class LoginFlow {
     }
     const email = normalizeEmail(this.state.email);
     await this.#run('verifying', 'code', {}, async (client, config, check) => {
+      // As Cognito answers any code for an unknown address under PreventUserExistenceErrors.
+      if (code.decoy) throw Object.assign(new Error('No code was sent.'), { name: 'CodeMismatchException' });
       const step =
         code.purpose === 'sign-up'
           ? await client.confirmSignUp(email, digits).catch(alreadyConfirmed)
@@ -326,6 +332,14 @@ export class LoginFlow {
         return this.#signedIn(session, this.state.isNewUser, false);
       }
       case 'confirm-sign-up':
+        // Without sign-up, an account someone created through the API but nobody confirmed must
+        // not be confirmed here (it may be a pre-registration attack), nor be told apart from an
+        // unknown address: it gets the code step Cognito simulates for those, and no mail.
+        if (this.#host.signUpMode() === 'off') {
+          const at = email.lastIndexOf('@');
+          const destination = `${email.charAt(0)}***@${email.charAt(at + 1)}***`;
+          return this.#enterCode({ type: 'code', purpose: 'sign-in', destination }, check, false, true);
+        }
         // Signed up earlier, never confirmed: a fresh sign-up code confirms the account.
         this.#set({ isNewUser: true });
         return this.#enterCode(await client.resendSignUpCode(email), check);
@@ -334,7 +348,7 @@ export class LoginFlow {
     }
   }
 
-  #enterCode(step: AuthStep, check: () => void, viaShortcut = false): void {
+  #enterCode(step: AuthStep, check: () => void, viaShortcut = false, decoy = false): void {
     check();
     if (step.type !== 'code') throw Object.assign(new Error('Expected a code step.'), { name: 'UnexpectedStep' });
     const codeLength = CODE_LENGTH[step.purpose];
@@ -347,6 +361,7 @@ export class LoginFlow {
         destination: step.destination,
         resendAt: Date.now() + this.#host.resendCooldownMs(),
         viaShortcut,
+        ...(decoy ? { decoy } : {}),
       },
     });
     this.#host.onEvent({ type: 'code-sent', destination: step.destination, codeLength, purpose: step.purpose });

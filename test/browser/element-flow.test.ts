@@ -2,6 +2,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { enabled, legacy } from 'virtual:emulator';
 import {
+  callCognito,
   claims,
   clearRequests,
   codeToSignedIn,
@@ -204,6 +205,62 @@ describe('<passwordless-login> flows', () => {
       const failed = oneEvent(el, 'login-error');
       typeValue(mustPart<HTMLInputElement>(el, 'code-input'), '12345678');
       expect((await failed).detail.code).to.equal('wrong-code');
+    });
+
+    // An account someone created through the API (with a password of their choosing) and nobody
+    // confirmed: the element must neither confirm it nor send its owner a sign-up code, and must
+    // show exactly what an unknown address gets.
+    for (const [name, pool] of [
+      ['enabled', enabled],
+      ['legacy', legacy],
+    ] as const) {
+      it(`${name}: an unconfirmed account is never confirmed and gets no sign-up code`, async () => {
+        const victim = uniqueEmail('victim');
+        const signUp = await callCognito(pool, 'SignUp', {
+          Username: victim,
+          Password: 'Attacker-Chosen-Pa55!',
+          UserAttributes: [{ Name: 'email', Value: victim }],
+        });
+        expect(signUp.status).to.equal(200);
+        await fetch(`${pool.endpoint}/_emulator/messages`, { method: 'DELETE' });
+
+        const el = await createLogin(pool, { 'sign-up': 'off' });
+        await clearRequests(pool);
+        const sent = await emailToCode(el, victim);
+        expect(sent).to.deep.equal({ destination: 'v***@e***', codeLength: 8, purpose: 'sign-in' });
+        expect(mustPart(el, 'form').textContent).to.contain('v***@e***');
+
+        const failed = oneEvent(el, 'login-error');
+        typeValue(mustPart<HTMLInputElement>(el, 'code-input'), '12345678');
+        expect((await failed).detail.code).to.equal('wrong-code');
+        await waitForStep(el, 'code');
+
+        expect(await operations(pool), 'no ResendConfirmationCode, no ConfirmSignUp').to.deep.equal(['InitiateAuth']);
+        expect(await mailsTo(pool, victim)).to.have.length(0);
+        const stillUnconfirmed = await callCognito(pool, 'InitiateAuth', {
+          AuthFlow: 'USER_AUTH',
+          AuthParameters: { USERNAME: victim, PREFERRED_CHALLENGE: 'EMAIL_OTP' },
+        });
+        expect(stillUnconfirmed.body.__type).to.equal('UserNotConfirmedException');
+      });
+    }
+
+    it('enabled: an unconfirmed account and an unknown address look the same', async () => {
+      const unconfirmed = uniqueEmail('victim');
+      await callCognito(enabled, 'SignUp', { Username: unconfirmed, UserAttributes: [{ Name: 'email', Value: unconfirmed }] });
+      const unknown = uniqueEmail('victim');
+      const seen = [];
+      for (const email of [unconfirmed, unknown]) {
+        const el = await createLogin(enabled, { 'sign-up': 'off' });
+        const sent = await emailToCode(el, email);
+        const failed = oneEvent(el, 'login-error');
+        typeValue(mustPart<HTMLInputElement>(el, 'code-input'), '87654321');
+        const error = (await failed).detail;
+        await waitForStep(el, 'code');
+        seen.push({ sent, error, text: mustPart(el, 'form').textContent!.replace(/\s+/g, ' ') });
+        el.remove();
+      }
+      expect(seen[0]).to.deep.equal(seen[1]);
     });
   });
 });

@@ -42,6 +42,26 @@ export async function operations(pool: EmulatorInfo): Promise<string[]> {
   return (await requests(pool)).map((r) => r.operation);
 }
 
+/**
+ * Calls the pool's API directly, as an attacker (or any script) would: one JSON request, no
+ * aws-amplify. Resolves to the HTTP status and the parsed answer.
+ */
+export async function callCognito(
+  pool: EmulatorInfo,
+  operation: string,
+  body: Record<string, unknown>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(pool.endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify({ ClientId: pool.clientId, ...body }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
 /** Signs out whoever is signed in and empties Web Storage: each test starts from a fresh visitor. */
 export async function freshPage(): Promise<void> {
   for (const el of Array.from(document.querySelectorAll('passwordless-login'))) el.remove();

@@ -35,6 +35,10 @@ const FIELDS: Record<string, string[]> = {
   UpdateUserAttributes: ['AccessToken', 'UserAttributes', 'ClientMetadata'],
   GetUserAttributeVerificationCode: ['AccessToken', 'AttributeName', 'ClientMetadata'],
   VerifyUserAttribute: ['AccessToken', 'AttributeName', 'Code'],
+  StartWebAuthnRegistration: ['AccessToken'],
+  CompleteWebAuthnRegistration: ['AccessToken', 'Credential'],
+  ListWebAuthnCredentials: ['AccessToken', 'NextToken', 'MaxResults'],
+  DeleteWebAuthnCredential: ['AccessToken', 'CredentialId'],
 };
 
 interface Answer {
@@ -156,6 +160,8 @@ describe('fuzzing the emulator with malformed requests', () => {
   /** A well-formed request for each operation, to be broken one or two members at a time. */
   const email = fc.oneof(fc.constantFrom(KNOWN, KNOWN.toUpperCase()), fc.emailAddress());
   const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+  // Read when drawn: the token exists only once `before` has run.
+  const signedIn = fc.constant(undefined).map(() => accessToken);
   const session = fc.oneof(fc.constant('AYABnot-a-session.x'), fc.base64String({ maxLength: 40 }).map((b) => `AYAB${b}.${b}`));
   const wellFormed: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     SignUp: fc.record({ Username: email, UserAttributes: fc.constant([{ Name: 'locale', Value: 'de' }]) }),
@@ -163,10 +169,10 @@ describe('fuzzing the emulator with malformed requests', () => {
     ResendConfirmationCode: fc.record({ Username: email }),
     InitiateAuth: fc.record({
       AuthFlow: fc.constantFrom('USER_AUTH', 'REFRESH_TOKEN_AUTH'),
-      AuthParameters: fc.record({ USERNAME: email, PREFERRED_CHALLENGE: fc.constantFrom('EMAIL_OTP', 'PASSWORD', 'SMS_OTP'), REFRESH_TOKEN: fc.string() }, { requiredKeys: ['USERNAME'] }),
+      AuthParameters: fc.record({ USERNAME: email, PREFERRED_CHALLENGE: fc.constantFrom('EMAIL_OTP', 'PASSWORD', 'SMS_OTP', 'WEB_AUTHN'), REFRESH_TOKEN: fc.string() }, { requiredKeys: ['USERNAME'] }),
     }),
     RespondToAuthChallenge: fc.record({
-      ChallengeName: fc.constantFrom('EMAIL_OTP', 'SELECT_CHALLENGE'),
+      ChallengeName: fc.constantFrom('EMAIL_OTP', 'SELECT_CHALLENGE', 'WEB_AUTHN'),
       Session: session,
       ChallengeResponses: fc.record({ USERNAME: email, EMAIL_OTP_CODE: digits(8), ANSWER: fc.constant('EMAIL_OTP') }),
     }),
@@ -181,6 +187,14 @@ describe('fuzzing the emulator with malformed requests', () => {
     }),
     GetUserAttributeVerificationCode: fc.record({ AccessToken: fc.constantFrom('eyJhbGciOiJSUzI1NiJ9.e30.c2ln', 'x'), AttributeName: fc.constant('email') }),
     VerifyUserAttribute: fc.record({ AccessToken: fc.constantFrom('eyJhbGciOiJSUzI1NiJ9.e30.c2ln', 'x'), AttributeName: fc.constant('email'), Code: digits(6) }),
+    // The known user's real token, so malformed credentials, page sizes and ids reach the passkey code.
+    StartWebAuthnRegistration: fc.record({ AccessToken: signedIn }),
+    CompleteWebAuthnRegistration: fc.record({
+      AccessToken: signedIn,
+      Credential: fc.record({ id: fc.string(), rawId: fc.string(), type: fc.constantFrom('public-key', 'x'), response: fc.record({ clientDataJSON: fc.base64String(), attestationObject: fc.base64String() }) }),
+    }),
+    ListWebAuthnCredentials: fc.record({ AccessToken: signedIn, MaxResults: fc.integer({ min: -5, max: 25 }), NextToken: fc.base64String({ maxLength: 40 }) }, { requiredKeys: ['AccessToken'] }),
+    DeleteWebAuthnCredential: fc.record({ AccessToken: signedIn, CredentialId: fc.string({ minLength: 1 }) }),
   };
   /** The well-formed request with up to two members replaced by anything (or removed). */
   const broken = (op: string) =>

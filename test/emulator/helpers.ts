@@ -62,7 +62,10 @@ export async function failure(promise: Promise<unknown>): Promise<{ name: string
   throw new Error('expected the call to fail, it succeeded');
 }
 
-export async function signUp(h: Harness, email: string, extra: Array<{ Name: string; Value: string }> = []) {
+/** What the sign-up helpers need: a harness, or the same pieces around a CLI-started emulator. */
+export type PoolClient = Pick<Harness, 'client' | 'lastCode'> & { emulator: { clientId: string } };
+
+export async function signUp(h: PoolClient, email: string, extra: Array<{ Name: string; Value: string }> = []) {
   return h.client.send(
     new SignUpCommand({
       ClientId: h.emulator.clientId,
@@ -72,7 +75,7 @@ export async function signUp(h: Harness, email: string, extra: Array<{ Name: str
   );
 }
 
-export async function confirm(h: Harness, email: string) {
+export async function confirm(h: PoolClient, email: string) {
   return h.client.send(
     new ConfirmSignUpCommand({
       ClientId: h.emulator.clientId,
@@ -83,7 +86,7 @@ export async function confirm(h: Harness, email: string) {
 }
 
 /** Signs up, confirms and signs in with the ConfirmSignUp session. */
-export async function newSignedInUser(h: Harness, email = newEmail()): Promise<AuthenticationResultType> {
+export async function newSignedInUser(h: PoolClient, email = newEmail()): Promise<AuthenticationResultType> {
   await signUp(h, email);
   const { Session } = await confirm(h, email);
   const r = await h.client.send(
@@ -117,3 +120,10 @@ export function answerOtp(h: Harness, email: string, session: string | undefined
 /** A code of the right length that is not `code`. */
 export const wrong = (code: string) => code.replace(/./g, (d, i) => (i === 0 ? String((Number(d) + 1) % 10) : d));
 
+
+/** A new signed-in user as the passkey tests use it: the email and the access token. */
+export async function signedInUser(h: PoolClient): Promise<{ email: string; accessToken: string }> {
+  const email = newEmail();
+  const { AccessToken } = await newSignedInUser(h, email);
+  return { email, accessToken: AccessToken! };
+}

@@ -7,14 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
+  CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   SignUpCommand,
+  StartWebAuthnRegistrationCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { startEmulator } from '../../emulator/index.js';
-import { failure, harness, newEmail } from './helpers.js';
+import { failure, harness, newEmail, signedInUser } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'emulator-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -116,16 +118,47 @@ describe('command line', () => {
   it('--help documents every option', () => {
     const r = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
     assert.equal(r.status, 0);
-    for (const option of ['--port', '--host', '--user-pool-id', '--client-id', '--user-existence-errors', '--auth-session-validity', '--code-send-limit', '--data', '--custom-message', '--keep-original-email'])
+    for (const option of ['--port', '--host', '--user-pool-id', '--client-id', '--user-existence-errors', '--auth-session-validity', '--code-send-limit', '--data', '--custom-message', '--keep-original-email', '--passkeys', '--relying-party-id', '--allowed-origins', '--user-verification'])
       assert.ok(r.stdout.includes(option), option);
   });
 
   it('bad options are one error line and exit code 2', () => {
-    for (const args of [['--port', 'abc'], ['--user-existence-errors', 'maybe'], ['--keep-original-email', 'yes'], ['--auth-session-validity', 'soon'], ['--nope'], ['--user-pool-id', 'nounderscore']]) {
+    for (const args of [['--port', 'abc'], ['--user-existence-errors', 'maybe'], ['--keep-original-email', 'yes'], ['--auth-session-validity', 'soon'], ['--nope'], ['--user-pool-id', 'nounderscore'], ['--passkeys', 'maybe'], ['--relying-party-id', '127.0.0.1'], ['--user-verification', 'always'], ['--allowed-origins', 'localhost'], ['--passkeys', 'off', '--user-verification', 'required']]) {
       const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
       assert.equal(r.stdout, '');
+    }
+  });
+
+  it('the passkey options reach the pool: RP ID, user verification, allowed origins, off', async () => {
+    const on = startCli(['--port', '0', '--relying-party-id', 'example.com', '--user-verification', 'required', '--allowed-origins', 'https://example.com']);
+    const off = startCli(['--port', '0', '--passkeys', 'off']);
+    try {
+      for (const [cli, expected] of [[on, 'ok'], [off, 'WebAuthnNotEnabledException']] as const) {
+        const info = await cli.first;
+        const h = {
+          emulator: { clientId: info.clientId! },
+          client: new CognitoIdentityProviderClient({ endpoint: info.endpoint, region: info.region, maxAttempts: 1 }),
+          async lastCode(to: string, kind: string) {
+            const mails = (await (await fetch(`${info.endpoint}/_emulator/messages?to=${encodeURIComponent(to)}`)).json()) as Array<{ kind: string; code: string }>;
+            return mails.filter((m) => m.kind === kind).at(-1)!.code;
+          },
+        };
+        const { accessToken } = await signedInUser(h);
+        const start = h.client.send(new StartWebAuthnRegistrationCommand({ AccessToken: accessToken }));
+        if (expected === 'ok') {
+          const options = (await start).CredentialCreationOptions as Record<string, any>;
+          assert.equal(options.rp.id, 'example.com');
+          assert.equal(options.authenticatorSelection.userVerification, 'required');
+        } else assert.equal((await failure(start)).name, expected);
+        h.client.destroy();
+      }
+    } finally {
+      on.child.kill('SIGTERM');
+      off.child.kill('SIGTERM');
+      assert.equal(await on.exited, 0);
+      assert.equal(await off.exited, 0);
     }
   });
 

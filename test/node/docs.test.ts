@@ -89,15 +89,18 @@ test('docs/ ships nothing that no document uses', () => {
   assert.deepEqual(unused, [], 'files under docs/ that no document links to (delete them, or stop shipping them)');
 });
 
-// Absolute URLs: only ones whose existence we know, never a guessed address. Placeholders
-// (`<region>`, `…`) and loopback addresses are fine.
+// Absolute URLs: only ones whose existence we know, never a guessed address.
 const KNOWN_URLS: RegExp[] = [
   /^https:\/\/cdn\.jsdelivr\.net(\/npm\/passwordless-login(\/dist\/cdn\/passwordless-login\.js)?)?$/, // jsDelivr serves every npm package
   /^https:\/\/unpkg\.com\/passwordless-login$/, // so does unpkg (package.json's `unpkg` field)
   /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\/[\w./-]*)?$/, // Cognito's regional endpoint and issuer
   /^https:\/\/github\.com\/awslabs\/aws-jwt-verify$/, // aws-jwt-verify's repository
+  /^https:\/\/simplewebauthn\.dev\/?$/, // @simplewebauthn's documentation site
 ];
-const PLACEHOLDER = /^https?:\/\/(127\.0\.0\.1|localhost)[:/]|<|…|\{/;
+// Loopback, RFC 2606 names reserved for examples (example.com, *.test, *.example, *.invalid), and
+// templates (`<region>`, `…`, `{endpoint}`).
+const PLACEHOLDER =
+  /^https?:\/\/((127\.0\.0\.1|localhost)([:/]|$)|([\w-]+\.)*(example\.(com|org|net)|[\w-]+\.(test|example|invalid|localhost))([:/,]|$))|<|…|\{/;
 
 test('absolute URLs in README.md and docs/ are known ones', () => {
   const unknown = docs.flatMap((d) =>

@@ -2,6 +2,8 @@
 // are only what ships, aws-amplify stays one copy (a peer dependency), the types make
 // `addEventListener('signed-in', e => e.detail.tokens)` compile without casts, and a React app
 // bundled from the installed package signs a new user up against the packaged emulator in Chromium.
+// Each framework's example (examples/<framework>/, the snippets in README.md and docs/frameworks.md)
+// type-checks in the app with the shipped typings, and the mistakes in its Wrong file are errors.
 // The README's one-minute path is followed as written: `npx passwordless-login-emulator` prints what
 // the README and docs/emulator.md say it prints, and examples/quick-start/ (the README's snippets),
 // bundled from the installed package, signs in with the code read from the emulator's terminal.
@@ -34,9 +36,13 @@ before(async () => {
   const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', app], ROOT));
   tarball = join(app, packed[0].filename);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'blank-app', private: true, type: 'module' }));
+  // One install for every test: the runtime peers, and what a fresh app of each framework has for
+  // type checking (Angular 21: the newest that runs on Node 20; 22 needs Node 22).
   npm(
     ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball,
-      'aws-amplify@6', 'react@19', 'react-dom@19'],
+      'aws-amplify@6', 'react@19', 'react-dom@19', '@types/react@19', '@types/react-dom@19', 'typescript@~5.9',
+      'vue@3', 'vue-tsc@3', 'svelte@5', 'svelte-check@4', 'preact@10', 'solid-js@1',
+      '@angular/core@21', '@angular/compiler@21', '@angular/compiler-cli@21', 'rxjs@7'],
     app,
   );
 });
@@ -54,6 +60,7 @@ test('the package holds only what ships', () => {
   for (const required of [
     'dist/lib/register.js', 'dist/lib/register.d.ts', 'dist/lib/passwordless-login.js', 'dist/lib/react.js',
     'dist/cdn/passwordless-login.js', 'dist/emulator/index.js', 'dist/emulator/cli.js', 'custom-elements.json',
+    'dist/types/jsx.d.ts', 'dist/types/vue.d.ts', 'dist/types/svelte.d.ts', 'docs/frameworks.md',
     'README.md', 'package.json',
   ]) {
     assert.ok(files.includes(required), `${required} is in the package`);
@@ -103,51 +110,62 @@ test('the types make the element and its events typed without casts', () => {
   execFileSync(bin('tsc'), ['-p', app], { encoding: 'utf8' });
 });
 
-test('a React app bundled from the package signs a new user up against the packaged emulator', async () => {
-  const { startEmulator } = await import(join(app, 'node_modules/passwordless-login/dist/emulator/index.js'));
-  const cognito = await startEmulator({ port: 0, log: false });
-  try {
-    writeFileSync(
-      join(app, 'main.jsx'),
-      `import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
-import { PasswordlessLogin } from 'passwordless-login/react';
-const config = ${JSON.stringify({ userPoolId: cognito.userPoolId, clientId: cognito.clientId, endpoint: cognito.endpoint })};
-createRoot(document.getElementById('root')).render(createElement(PasswordlessLogin, {
-  ...config,
-  onCodeSent: (e) => { document.body.dataset.codeSent = e.detail.purpose; },
-  onSignedIn: (e) => { document.body.dataset.signedIn = e.detail.user.email; },
-}));
+for (const [component, what] of [['Login', "React 19's bare tag"], ['LoginWrapper', 'the React wrapper']] as const) {
+  test(`a React app bundled from the package with ${what} (examples/react/${component}.tsx) signs a new user in`, async () => {
+    const dir = example('examples/react', `react-run-${component}`);
+    const source = readFileSync(join(dir, `${component}.tsx`), 'utf8');
+    const ids = {
+      userPoolId: /(?:user-pool-id|userPoolId)="([^"]+)"/.exec(source)![1]!,
+      clientId: /(?:client-id|clientId)="([^"]+)"/.exec(source)![1]!,
+    };
+    // The example names a real pool (eu-west-1); its Cognito endpoint is answered by the packaged emulator.
+    const { startEmulator } = await import(join(app, 'node_modules/passwordless-login/dist/emulator/index.js'));
+    const cognito = await startEmulator({ port: 0, log: false, ...ids });
+    try {
+      writeFileSync(
+        join(dir, `main-${component}.tsx`),
+        `import { createRoot } from 'react-dom/client';
+import { Login } from './${component}.tsx';
+createRoot(document.getElementById('root')!).render(<Login />);
 `,
-    );
-    execFileSync(bin('esbuild'), ['main.jsx', '--bundle', '--format=esm', '--outfile=out/main.js', '--log-level=error'], {
-      cwd: app,
-    });
-    const page = `<!doctype html><html lang="en"><head><title>app</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>`;
-    const bundle = readFileSync(join(app, 'out/main.js'));
-    server = createServer((req, res) => {
-      if (req.url === '/main.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-      else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
-    });
-    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-    const { port } = server.address() as { port: number };
+      );
+      execFileSync(bin('esbuild'), [`main-${component}.tsx`, '--bundle', '--format=esm', '--jsx=automatic', '--outfile=out/main.js', '--log-level=error'], {
+        cwd: dir,
+      });
+      const page = `<!doctype html><html lang="en"><head><title>app</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>`;
+      const bundle = readFileSync(join(dir, 'out/main.js'));
+      server = createServer((req, res) => {
+        if (req.url === '/main.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+        else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+      });
+      await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+      const { port } = server.address() as { port: number };
 
-    browser = await launchChromium();
-    const tab = await browser.newPage();
-    await tab.goto(`http://127.0.0.1:${port}/`);
-    const email = `react-${randomUUID()}@example.com`;
-    await tab.locator('passwordless-login [part~="email-input"]').fill(email);
-    await tab.locator('passwordless-login [part~="submit-button"]').click();
-    await tab.waitForFunction(() => document.body.dataset.codeSent === 'sign-up', undefined, { timeout: 15_000 });
-    const mails = await (await fetch(`${cognito.endpoint}/_emulator/messages?to=${encodeURIComponent(email)}`)).json();
-    assert.equal(mails.length, 1, 'one email for a new user');
-    await tab.locator('passwordless-login [part~="code-input"]').fill(mails[0].code);
-    await tab.waitForFunction(() => document.body.dataset.signedIn, undefined, { timeout: 15_000 });
-    assert.equal(await tab.evaluate(() => document.body.dataset.signedIn), email);
-  } finally {
-    await cognito.close();
-  }
-});
+      browser ??= await launchChromium();
+      const tab = await browser.newPage();
+      await tab.route('https://cognito-idp.eu-west-1.amazonaws.com/**', async (route) =>
+        route.fulfill({ response: await route.fetch({ url: `${cognito.endpoint}/` }) }),
+      );
+      await tab.goto(`http://127.0.0.1:${port}/`);
+      const email = `react-${randomUUID()}@example.com`;
+      await tab.locator('passwordless-login [part~="email-input"]').fill(email);
+      await tab.locator('passwordless-login [part~="submit-button"]').click();
+      await tab.locator('passwordless-login [part~="code-input"]').waitFor({ timeout: 15_000 });
+      const mails = await (await fetch(`${cognito.endpoint}/_emulator/messages?to=${encodeURIComponent(email)}`)).json();
+      assert.equal(mails.length, 1, 'one email for a new user');
+      await tab.locator('passwordless-login [part~="code-input"]').fill(mails[0].code);
+      // The component's signed-in handler ran: it replaced the element with the user's email.
+      await tab.getByText(`Signed in as ${email}`).waitFor({ timeout: 15_000 });
+      assert.equal(await tab.locator('passwordless-login').count(), 0);
+      await tab.close();
+    } finally {
+      server?.closeAllConnections();
+      server?.close();
+      await cognito.close();
+    }
+  });
+}
+
 
 /** `npx passwordless-login-emulator` in the app, its stdout lines as they come. */
 async function startCli(args: string[]) {
@@ -245,4 +263,61 @@ test("the README's one-minute path: npx passwordless-login-emulator, the quick-s
     await cli.stop();
   }
   assert.match(cli.lines.at(-1)!, /^SIGINT: stopping$/, 'Ctrl+C stops it, as documented');
+});
+
+/** Copies an example folder into the app (so it resolves the installed package); returns the copy. */
+function example(folder: string, as = folder.replace('examples/', '')): string {
+  const dir = join(app, as);
+  cpSync(join(ROOT, folder), dir, { recursive: true });
+  return dir;
+}
+
+/** Runs one of the app's tools; resolves with its exit status and output. */
+function appTool(tool: string, args: string[], cwd: string): { status: number; output: string } {
+  try {
+    return { status: 0, output: execFileSync(join(app, 'node_modules', '.bin', tool), args, { cwd, encoding: 'utf8', stdio: 'pipe' }) };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { status: e.status, output: `${e.stdout}${e.stderr}` };
+  }
+}
+
+for (const folder of ['examples/react', 'examples/preact', 'examples/solid']) {
+  test(`${folder}: the example compiles with noImplicitAny and no casts; the wrong attribute values and details are errors`, () => {
+    const dir = example(folder);
+    assert.doesNotMatch(readFileSync(join(dir, 'Login.tsx'), 'utf8'), / as [A-Z]|<[A-Z]\w*>\(|@ts-/, 'no casts');
+    const { status, output } = appTool('tsc', ['-p', '.'], dir);
+    // Wrong.tsx marks each mistake with @ts-expect-error, so an untyped attribute fails the run too.
+    assert.equal(status, 0, output);
+  });
+}
+
+test('vue: vue-tsc checks the example; wrong attribute values and details are errors', () => {
+  const dir = example('examples/vue');
+  const { status, output } = appTool('vue-tsc', ['-p', '.'], dir);
+  assert.equal(status, 0, output); // Wrong.vue's @vue-expect-error lines must each be an error
+  assert.match(readFileSync(join(dir, 'Wrong.vue'), 'utf8'), /@vue-expect-error[^\n]*\n\s*<passwordless-login sign-up="bogus"/);
+});
+
+test('svelte: svelte-check passes the example and reports exactly the mistakes in Wrong.svelte', () => {
+  const dir = example('examples/svelte');
+  const { status, output } = appTool('svelte-check', ['--tsconfig', './tsconfig.json', '--output', 'machine'], dir);
+  assert.notEqual(status, 0);
+  const errors = output.split('\n').filter((l) => / ERROR /.test(l)).map((l) => l.replace(/^\d+ ERROR /, ''));
+  assert.deepEqual(errors.map((l) => l.split(' ')[0]), ['"Wrong.svelte"', '"Wrong.svelte"'], output);
+  assert.match(errors[0]!, /^"Wrong.svelte" 6:\d+ .*bogus.* is not assignable to type .*auto.*off/);
+  assert.match(errors[1]!, /^"Wrong.svelte" 7:\d+ "Property 'nope' does not exist on type 'SignedInDetail'/);
+});
+
+test('angular: ngc with strictTemplates compiles the standalone example; typed events catch the wrong handler and detail', () => {
+  const dir = example('examples/angular');
+  const { status, output } = appTool('ngc', ['-p', 'tsconfig.json'], dir);
+  assert.notEqual(status, 0);
+  const errors = [...output.replace(/\x1b\[[0-9;]*m/g, '').matchAll(/^(\S+):(\d+):\d+ - error (TS\d+): (.*)$/gm)].map(
+    (m) => `${m[1]}:${m[2]} ${m[3]} ${m[4]}`,
+  );
+  assert.deepEqual(errors, [
+    "wrong.component.ts:9 TS2345 Argument of type 'SignedInEvent' is not assignable to parameter of type 'CodeSentEvent'.",
+    "wrong.component.ts:9 TS2339 Property 'nope' does not exist on type 'CodeSentDetail'.",
+  ], output);
 });

@@ -1,11 +1,11 @@
 /**
- * A first factor of USER_AUTH (EMAIL_OTP, PASSWORD; next WEB_AUTHN, PASSWORD_SRP): whom it is offered
+ * A first factor of USER_AUTH (EMAIL_OTP, PASSWORD, WEB_AUTHN; next PASSWORD_SRP): whom it is offered
  * to, how it starts, and the challenges it answers. `auth.ts` routes to factors by name, so adding
  * one is a file here and a line in `factors/index.ts`, not an edit of InitiateAuth.
  */
 import type { OpenedSession, SessionKind } from '../../sessions.js';
 import type { User } from '../../store.js';
-import type { PoolDeps } from '../context.js';
+import type { PoolConfig, PoolDeps } from '../context.js';
 
 /** The request that chose a factor, through PREFERRED_CHALLENGE or SELECT_CHALLENGE's ANSWER. */
 export interface FactorRequest {
@@ -33,8 +33,8 @@ export interface ChallengeAnswer {
 export interface FirstFactor {
   /** The name in PREFERRED_CHALLENGE, SELECT_CHALLENGE's ANSWER and AvailableChallenges. */
   name: string;
-  /** Whether `user` (confirmed) may use it, i.e. it is listed in AvailableChallenges. */
-  offeredTo(user: User): boolean;
+  /** Whether `user` (confirmed) may use it in this pool, i.e. it is listed in AvailableChallenges. */
+  offeredTo(user: User, config: PoolConfig): boolean;
   /**
    * Runs the factor for a real user who chose it: the tokens, or the factor's first challenge. A
    * throw leaves a SELECT_CHALLENGE session usable, so the client may try again.

@@ -2,15 +2,18 @@
  * The first factors the pool offers, in the order AvailableChallenges lists them, and the
  * challenges they answer. Adding a factor: its file in this folder and one entry in FACTORS.
  */
+import type { PoolConfig } from '../../options.js';
 import type { User } from '../../store.js';
 import { emailOtp } from './email-otp.js';
 import type { ChallengeAnswer, FirstFactor } from './factor.js';
 import { password } from './password.js';
+import { webAuthn } from './web-authn.js';
 
 export type { ChallengeAnswer, FactorRequest, FirstFactor } from './factor.js';
 export { otpChallenge } from './email-otp.js';
 
-const FACTORS: readonly FirstFactor[] = [password, emailOtp];
+/** Passkeys first, as Cognito lists them [FIELD]. */
+const FACTORS: readonly FirstFactor[] = [webAuthn, password, emailOtp];
 
 const byName = new Map(FACTORS.map((f) => [f.name, f]));
 const answers = new Map<string, ChallengeAnswer>();
@@ -22,8 +25,8 @@ for (const factor of FACTORS)
   }
 
 /** The factors `user` may choose, by name, in AvailableChallenges order. */
-export function availableFactors(user: User): string[] {
-  return FACTORS.filter((f) => f.offeredTo(user)).map((f) => f.name);
+export function availableFactors(user: User, config: PoolConfig): string[] {
+  return FACTORS.filter((f) => f.offeredTo(user, config)).map((f) => f.name);
 }
 
 /** The factor called `name`; only names from `availableFactors` are passed. */

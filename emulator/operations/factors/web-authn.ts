@@ -1,0 +1,42 @@
+/**
+ * WEB_AUTHN: a passkey. Offered to users who registered one, when the pool allows passkeys. The
+ * challenge carries the request options for `navigator.credentials.get()`; the answer is the
+ * assertion, verified in ../../webauthn.ts.
+ */
+import { errors } from '../../errors.js';
+import { newChallenge, requestOptions, verifyAssertion } from '../../webauthn.js';
+import { signIn } from '../token-families.js';
+import type { FirstFactor } from './factor.js';
+
+export const webAuthn: FirstFactor = {
+  name: 'WEB_AUTHN',
+  offeredTo: (user, config) => config.passkeys !== null && (user.passkeys?.length ?? 0) > 0,
+  async start(d, user, { username, clientId }) {
+    const challenge = newChallenge();
+    const session = d.sessions.issue({ kind: 'webauthn', username, clientId, sub: user.sub, challenge });
+    return {
+      // [U] as for a directly chosen EMAIL_OTP.
+      AvailableChallenges: ['WEB_AUTHN'],
+      ChallengeName: 'WEB_AUTHN',
+      ChallengeParameters: { CREDENTIAL_REQUEST_OPTIONS: requestOptions(d.config.passkeys!, user, challenge) },
+      Session: session,
+    };
+  },
+  challenges: {
+    WEB_AUTHN: {
+      sessionKind: 'webauthn',
+      async answer(d, session, responses) {
+        const credential = responses.CREDENTIAL;
+        if (credential === undefined) throw errors.missingAuthParameter('CREDENTIAL');
+        const user = d.store.userBySub(session.sub!);
+        // The pool stopped allowing passkeys, or the user was deleted, since the challenge.
+        if (user === undefined || d.config.passkeys === null) throw errors.sessionInvalid();
+        // A refused assertion leaves the session usable, as a wrong code does: the user may retry.
+        await verifyAssertion(d.config.passkeys, user, session.challenge!, credential);
+        d.sessions.markUsed(session.id);
+        d.store.save();
+        return signIn(d, user, session.clientId);
+      },
+    },
+  },
+};
