@@ -40,6 +40,11 @@ Options:
                                at once, unverified
   --data <file>                keep users, passkeys, signing keys and refresh tokens in this JSON file
   --custom-message <module>    JS/TS module exporting a Cognito Custom Message trigger handler
+  --cors-origin <origin>       also answer pages of this origin, e.g. https://app.test:8443
+                               (repeatable; default: only http(s)://localhost, 127.0.0.1, [::1])
+  --allowed-host <name>        also answer requests addressed to this host name, e.g. a Docker
+                               service name (repeatable; default: localhost, IP addresses, --host)
+  --request-timeout <d>        time a request may take to arrive before 408: 30s (default), 1m
   -h, --help                   show this help
 
 Passkeys (the WEB_AUTHN first factor; on by default):
@@ -113,6 +118,9 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
         'relying-party-id': { type: 'string' },
         'allowed-origins': { type: 'string' },
         'user-verification': { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true },
+        'allowed-host': { type: 'string', multiple: true },
+        'request-timeout': { type: 'string' },
         'fault-500': { type: 'string' },
         'fault-503': { type: 'string' },
         'fault-throttle': { type: 'string' },
@@ -163,6 +171,11 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
   if (v['custom-message'] !== undefined) options.customMessage = v['custom-message'];
   const passkeys = parsePasskeys(v);
   if (passkeys !== undefined) options.passkeys = passkeys;
+  // Checked by startEmulator (a bad one is a TypeError, exit code 2, like every option).
+  if (v['cors-origin'] !== undefined) options.corsOrigins = v['cors-origin'];
+  if (v['allowed-host'] !== undefined) options.allowedHosts = v['allowed-host'];
+  if (v['request-timeout'] !== undefined)
+    options.requestTimeoutSeconds = parseDuration(v['request-timeout'], 's', '--request-timeout');
   const faults: FaultOptions = {};
   const rates = [
     ['fault-500', 'internalError'],
@@ -198,7 +211,7 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
 }
 
 /** The passkey flags; their values are checked by `startEmulator` (a TypeError, exit code 2). */
-function parsePasskeys(v: Record<string, string | boolean | undefined>): EmulatorOptions['passkeys'] {
+function parsePasskeys(v: Record<string, string | string[] | boolean | undefined>): EmulatorOptions['passkeys'] {
   const flag = v.passkeys as string | undefined;
   const settings: PasskeyOptions = {};
   if (typeof v['relying-party-id'] === 'string') settings.relyingPartyId = v['relying-party-id'];

@@ -6,11 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './faults.js';
+import { HttpGuard } from './http-guard.js';
 import { Outbox } from './mail.js';
 import { loadCustomMessage, type CustomMessageHandler } from './messages.js';
 import { Pool } from './operations/index.js';
 import {
   DEFAULT_AUTH_SESSION_VALIDITY_SECONDS,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
   DEFAULT_TOKEN_VALIDITY_SECONDS,
   poolConfig,
   validateOptions,
@@ -35,6 +37,7 @@ export {
   DEFAULT_AUTH_SESSION_VALIDITY_SECONDS,
   DEFAULT_CODE_SEND_LIMIT,
   DEFAULT_RELYING_PARTY_ID,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
   DEFAULT_TOKEN_VALIDITY_SECONDS,
 } from './options.js';
 
@@ -117,7 +120,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   let endpoint = '';
-  const server = new EmulatorServer({ pool, minter, outbox, userPoolId, endpoint: () => endpoint, log, faults, durable: () => store.flush() });
+  const guard = new HttpGuard({ host, allowedHosts: options.allowedHosts ?? [], corsOrigins: options.corsOrigins ?? [] });
+  const server = new EmulatorServer({
+    pool,
+    minter,
+    outbox,
+    userPoolId,
+    endpoint: () => endpoint,
+    log,
+    faults,
+    durable: () => store.flush(),
+    guard,
+    requestTimeoutMs: (options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000,
+  });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.http.once('error', onError);

@@ -5,6 +5,7 @@
  * the public names, so the package's API does not depend on this file's name.
  */
 import type { FaultOptions } from './faults.js';
+import { checkGuardOptions } from './http-guard.js';
 
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -50,6 +51,19 @@ export interface EmulatorOptions {
    * with WebAuthnNotEnabledException and nobody is offered WEB_AUTHN).
    */
   passkeys?: boolean | PasskeyOptions;
+  /**
+   * Pages (origins, e.g. `https://app.test:8443`) allowed to call the emulator besides loopback ones
+   * (`http(s)://localhost`, `127.0.0.1`, `[::1]`, any port); `null` for opaque origins, `*` for any
+   * page at all (unsafe: any site you visit could read the codes). Others get 403.
+   */
+  corsOrigins?: string[];
+  /**
+   * Host names the emulator answers besides `localhost`, IP addresses and `host`, e.g. a Docker
+   * service name (any port). Others get 403: the defence against DNS rebinding.
+   */
+  allowedHosts?: string[];
+  /** Seconds a request (headers and body) may take to arrive before 408; default 30. */
+  requestTimeoutSeconds?: number;
 }
 
 /** The pool's WebAuthnConfiguration, and which page origins may use it. */
@@ -98,6 +112,7 @@ export const CLI_DEFAULT_CLIENT_ID = 'emu1ocalc1ient0000000000aa';
 export const DEFAULT_AUTH_SESSION_VALIDITY_SECONDS = 180;
 export const DEFAULT_CODE_SEND_LIMIT = { max: 10, windowSeconds: 3600 } as const;
 export const DEFAULT_TOKEN_VALIDITY_SECONDS = 3600;
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 const REFRESH_TOKEN_VALIDITY_SECONDS = 30 * 24 * 3600;
 
 /** A bare host name as RelyingPartyId takes it (1-127 characters; no scheme, port, path or IP). */
@@ -139,6 +154,12 @@ export function validateOptions(options: EmulatorOptions): void {
     // Amplify refreshes tokens that expire within 5 s; shorter lives would make it refresh forever.
     `tokenValiditySeconds must be at least 60`,
   );
+  check(
+    options.requestTimeoutSeconds === undefined ||
+      (Number.isFinite(options.requestTimeoutSeconds) && options.requestTimeoutSeconds >= 0.1 && options.requestTimeoutSeconds <= 3600),
+    `requestTimeoutSeconds must be a number from 0.1 to 3600`,
+  );
+  checkGuardOptions(options.corsOrigins, options.allowedHosts);
   check(options.keepOriginalEmail === undefined || typeof options.keepOriginalEmail === 'boolean', `keepOriginalEmail must be a boolean`);
   const passkeys = options.passkeys;
   if (passkeys === undefined || typeof passkeys === 'boolean') return;

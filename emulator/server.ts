@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import { CognitoError, errors } from './errors.js';
 import type { FaultInjector, FaultKind } from './faults.js';
+import type { HttpGuard } from './http-guard.js';
 import type { Outbox } from './mail.js';
 import { OPERATIONS, type Operation, type Pool } from './operations/index.js';
 import { SES_SEND_EMAIL_PATH, SesError, sesMessage } from './ses.js';
@@ -50,10 +51,40 @@ export interface ServerDeps {
   faults: FaultInjector;
   /** Resolves once every state change made so far is durable (the data file written). */
   durable: () => Promise<void>;
+  /** The Host and Origin checks every request passes first. */
+  guard: HttpGuard;
+  /** Milliseconds a request (headers and body) may take to arrive; see `serverTimeouts`. */
+  requestTimeoutMs: number;
 }
 
-function cors(res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', '*');
+/**
+ * The HTTP server's timeouts. Idle keep-alive connections stay open 65 s (as AWS load balancers
+ * keep them 60 s): clients (the SDK's agent, undici's 4 s, Node's global agent's 5 s) then always
+ * give up an idle socket before the server closes it, so none reuses a socket the server has just
+ * closed ("socket hang up", ECONNRESET). Node's own default, 5 s, races exactly those clients.
+ * A request must arrive within `requestTimeoutMs` (30 s by default; headers within 10 s of it) or it
+ * gets 408 and the connection closes, so a slow body no longer holds a connection for 300 s. Since
+ * Node 18 the headers timer starts with a request's first byte, not when the connection goes idle,
+ * so it does not cut idle keep-alive connections short (Node also refuses headersTimeout >
+ * requestTimeout); test/emulator/keep-alive.test.ts holds both to it.
+ */
+export function serverTimeouts(requestTimeoutMs: number) {
+  return {
+    keepAliveTimeout: 65_000,
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(10_000, requestTimeoutMs),
+    // How often Node checks the two timeouts above; its default of 30 s would double them.
+    connectionsCheckingInterval: Math.min(1_000, Math.max(100, Math.floor(requestTimeoutMs / 4))),
+  };
+}
+
+/** CORS headers for an allowed page (the guard has already refused others). */
+function cors(req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin;
+  // Responses differ by Origin, so caches must keep them apart.
+  res.setHeader('Vary', 'Origin');
+  if (origin === undefined) return;
+  res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Expose-Headers', EXPOSE_HEADERS);
 }
 
@@ -106,15 +137,20 @@ export class EmulatorServer {
   private readonly delays = new Set<() => void>();
 
   constructor(private readonly d: ServerDeps) {
-    this.http = createServer((req, res) => {
+    const { keepAliveTimeout, ...timeouts } = serverTimeouts(d.requestTimeoutMs);
+    this.http = createServer(timeouts, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.d.log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!res.headersSent) sendJson(res, 500, { __type: 'InternalErrorException', message: 'Internal server error.' });
         else res.destroy();
       });
     });
-    this.http.on('clientError', (_error, socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    // Only settable after construction.
+    this.http.keepAliveTimeout = keepAliveTimeout;
+    this.http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      // Node reports a request that did not arrive in time (requestTimeout, headersTimeout) here too.
+      const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
       else socket.destroy();
     });
   }
@@ -148,7 +184,15 @@ export class EmulatorServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    cors(res);
+    // Before anything is read or changed, `/_emulator/*` included.
+    const refusal = this.d.guard.checkHost(req.headers.host) ?? this.d.guard.checkOrigin(req.headers.origin);
+    if (refusal !== null) {
+      req.resume();
+      res.setHeader('connection', 'close');
+      this.d.log(`refused ${req.method ?? ''} ${req.url ?? ''}: ${refusal.message}`);
+      return sendJson(res, refusal.status, { __type: 'ForbiddenException', message: refusal.message });
+    }
+    cors(req, res);
     let url: URL;
     try {
       // Never `new URL(req.url, base)`: a target like `//x` would be read as another host (or throw).
@@ -166,8 +210,9 @@ export class EmulatorServer {
       const asked = req.headers['access-control-request-headers'];
       res.setHeader('Access-Control-Allow-Headers', typeof asked === 'string' && asked !== '' ? asked : DEFAULT_ALLOW_HEADERS);
       res.setHeader('Access-Control-Max-Age', '600');
-      // Chrome's Private Network Access preflight for a public page calling a loopback server.
-      if (req.headers['access-control-request-private-network'] === 'true')
+      // Chrome's Private Network Access preflight for a page calling a loopback server: granted
+      // only when asked, and only to a page the guard let through.
+      if (req.headers['access-control-request-private-network'] === 'true' && req.headers.origin !== undefined)
         res.setHeader('Access-Control-Allow-Private-Network', 'true');
       res.writeHead(204);
       res.end();

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { PoolKeys } from './tokens.js';
 
 /** A pending sign-up confirmation code. */
@@ -339,25 +339,38 @@ export class Store {
   /** Writes at once, synchronously (startup only). */
   private writeSync(): void {
     if (this.file === undefined) return;
-    const temp = `${this.file}.${process.pid}.tmp`;
+    const temp = tempName(this.file);
     try {
-      writeFileSync(temp, this.serialize(), { mode: 0o600 });
+      writeFileSync(temp, this.serialize(), { mode: 0o600, flag: 'wx' });
       renameSync(temp, this.file);
     } catch (error) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // the temporary file was never created
+      // EEXIST: the name was not ours to create, so it is not ours to remove either.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // the temporary file was never created
+        }
       }
       throw error;
     }
   }
 }
 
+/**
+ * A fresh name beside `file` (same directory, so the rename is atomic). Random and opened with
+ * `wx` (O_CREAT|O_EXCL): a name someone planted in advance, as a symlink to a file of yours, is
+ * neither guessed nor followed; the open fails instead.
+ */
+function tempName(file: string): string {
+  return `${file}.${randomBytes(12).toString('hex')}.tmp`;
+}
+
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = tempName(file);
+  // Outside the try: a failed exclusive open created nothing to clean up.
+  const handle = await open(temp, 'wx', 0o600);
   try {
-    const handle = await open(temp, 'w', 0o600);
     try {
       await handle.writeFile(text);
       // On disk before it replaces the old file: after a power cut the new name never points at

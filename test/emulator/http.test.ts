@@ -37,19 +37,24 @@ describe('HTTP surface', () => {
         },
       });
       assert.equal(r.status, 204, path);
-      assert.equal(r.headers.get('access-control-allow-origin'), '*');
+      assert.equal(r.headers.get('access-control-allow-origin'), 'http://localhost:8000');
       assert.match(r.headers.get('access-control-allow-methods') ?? '', /POST/);
       assert.match(r.headers.get('access-control-allow-headers') ?? '', /x-amz-target/);
     }
   });
 
   it('exposes the error and request-id headers on real responses', async () => {
-    const r = await call('SignUp', '{}');
-    assert.equal(r.headers.get('access-control-allow-origin'), '*');
+    const origin = 'http://127.0.0.1:8000';
+    const r = await fetch(`${h.emulator.endpoint}/`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.SignUp' },
+      body: '{}',
+    });
+    assert.equal(r.headers.get('access-control-allow-origin'), origin);
     assert.match(r.headers.get('access-control-expose-headers') ?? '', /x-amzn-errortype/);
     assert.ok(r.headers.get('x-amzn-requestid'));
-    const jwks = await fetch(h.emulator.jwksUri);
-    assert.equal(jwks.headers.get('access-control-allow-origin'), '*');
+    const jwks = await fetch(h.emulator.jwksUri, { headers: { origin } });
+    assert.equal(jwks.headers.get('access-control-allow-origin'), origin);
   });
 
   it('an unknown or missing operation is UnknownOperationException', async () => {
