@@ -12,8 +12,10 @@ import {
   DEFAULT_RELYING_PARTY_ID,
   startEmulator,
   type EmulatorOptions,
+  type CustomAttribute,
   type FaultOptions,
   type PasskeyOptions,
+  type PasswordPolicy,
 } from './index.js';
 
 /** Not Node's inspector port 9229 (cognito-local's default), so `node --inspect` and this coexist. */
@@ -45,6 +47,10 @@ Options:
   --allowed-host <name>        also answer requests addressed to this host name, e.g. a Docker
                                service name (repeatable; default: localhost, IP addresses, --host)
   --request-timeout <d>        time a request may take to arrive before 408: 30s (default), 1m
+  --password-policy <spec>     e.g. min=12,lowercase,uppercase,numbers,symbols: the length and the
+                               classes required (default Cognito's: min=8 and all four)
+  --custom-attribute <spec>    a custom attribute of the schema: name[:String|Number][:immutable],
+                               e.g. tier or age:Number (repeatable; default none)
   -h, --help                   show this help
 
 Passkeys (the WEB_AUTHN first factor; on by default):
@@ -96,6 +102,31 @@ function parseRate(value: string, what: string): number {
   return rate;
 }
 
+/** `min=12,lowercase,uppercase,numbers,symbols`: a class listed is required, one left out is not. */
+function parsePasswordPolicy(spec: string): PasswordPolicy {
+  const policy: PasswordPolicy = { minimumLength: 8, requireLowercase: false, requireUppercase: false, requireNumbers: false, requireSymbols: false };
+  const classes = { lowercase: 'requireLowercase', uppercase: 'requireUppercase', numbers: 'requireNumbers', symbols: 'requireSymbols' } as const;
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const min = /^min=(\d+)$/.exec(part);
+    if (min) policy.minimumLength = Number(min[1]);
+    else if (part in classes) policy[classes[part as keyof typeof classes]] = true;
+    else throw new UsageError(`--password-policy: "${part}" is not min=<n>, lowercase, uppercase, numbers or symbols`);
+  }
+  return policy;
+}
+
+/** `tier`, `age:Number`, `plan:String:immutable`. */
+function parseCustomAttribute(spec: string): CustomAttribute {
+  const [name = '', ...rest] = spec.replace(/^custom:/, '').split(':');
+  const attribute: CustomAttribute = { name };
+  for (const part of rest) {
+    if (part === 'String' || part === 'Number') attribute.type = part;
+    else if (part === 'immutable') attribute.mutable = false;
+    else throw new UsageError(`--custom-attribute: "${spec}" is not like tier, age:Number or plan:String:immutable`);
+  }
+  return attribute;
+}
+
 function parseOptions(argv: string[]): EmulatorOptions | 'help' {
   let parsed;
   try {
@@ -121,6 +152,8 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
         'cors-origin': { type: 'string', multiple: true },
         'allowed-host': { type: 'string', multiple: true },
         'request-timeout': { type: 'string' },
+        'password-policy': { type: 'string' },
+        'custom-attribute': { type: 'string', multiple: true },
         'fault-500': { type: 'string' },
         'fault-503': { type: 'string' },
         'fault-throttle': { type: 'string' },
@@ -176,6 +209,8 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
   if (v['allowed-host'] !== undefined) options.allowedHosts = v['allowed-host'];
   if (v['request-timeout'] !== undefined)
     options.requestTimeoutSeconds = parseDuration(v['request-timeout'], 's', '--request-timeout');
+  if (v['password-policy'] !== undefined) options.passwordPolicy = parsePasswordPolicy(v['password-policy']);
+  if (v['custom-attribute'] !== undefined) options.customAttributes = v['custom-attribute'].map(parseCustomAttribute);
   const faults: FaultOptions = {};
   const rates = [
     ['fault-500', 'internalError'],

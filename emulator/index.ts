@@ -30,12 +30,13 @@ export type { OutboxMessage } from './mail.js';
 export type { RequestRecord } from './server.js';
 export type { FaultKind, FaultOptions, FaultSettings } from './faults.js';
 export type { CustomMessageEvent, CustomMessageHandler } from './messages.js';
-export type { EmulatorOptions, PasskeyOptions } from './options.js';
+export type { CustomAttribute, EmulatorOptions, PasskeyOptions, PasswordPolicy } from './options.js';
 export {
   CLI_DEFAULT_CLIENT_ID,
   CLI_DEFAULT_USER_POOL_ID,
   DEFAULT_AUTH_SESSION_VALIDITY_SECONDS,
   DEFAULT_CODE_SEND_LIMIT,
+  DEFAULT_PASSWORD_POLICY,
   DEFAULT_RELYING_PARTY_ID,
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   DEFAULT_TOKEN_VALIDITY_SECONDS,

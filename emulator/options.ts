@@ -6,6 +6,18 @@
  */
 import type { FaultOptions } from './faults.js';
 import { checkGuardOptions } from './http-guard.js';
+import {
+  checkCustomAttributesOption,
+  checkPasswordPolicyOption,
+  customSchema,
+  passwordPolicy,
+  type CustomAttribute,
+  type CustomSchema,
+  type PasswordPolicy,
+} from './pool-policies.js';
+
+export type { CustomAttribute, CustomAttributeRule, CustomSchema, PasswordPolicy } from './pool-policies.js';
+export { DEFAULT_PASSWORD_POLICY } from './pool-policies.js';
 
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -64,6 +76,16 @@ export interface EmulatorOptions {
   allowedHosts?: string[];
   /** Seconds a request (headers and body) may take to arrive before 408; default 30. */
   requestTimeoutSeconds?: number;
+  /**
+   * The pool's password policy; unset fields keep Cognito's default (8 characters, lowercase,
+   * uppercase, digits and symbols all required). Applies to every password set (SignUp …).
+   */
+  passwordPolicy?: Partial<PasswordPolicy>;
+  /**
+   * The pool's custom attributes (`custom:<name>`); default none, as the pool in `infra/`. Others
+   * are refused as Cognito refuses them: "Type for attribute {custom:x} could not be determined".
+   */
+  customAttributes?: CustomAttribute[];
 }
 
 /** The pool's WebAuthnConfiguration, and which page origins may use it. */
@@ -97,6 +119,9 @@ export interface PoolConfig {
   keepOriginalEmail: boolean;
   /** The WEB_AUTHN factor's settings; null when the pool does not allow passkeys. */
   passkeys: PasskeyConfig | null;
+  passwordPolicy: PasswordPolicy;
+  /** Custom attributes by full name (`custom:tier`). */
+  customAttributes: CustomSchema;
 }
 
 export interface PasskeyConfig {
@@ -160,6 +185,8 @@ export function validateOptions(options: EmulatorOptions): void {
     `requestTimeoutSeconds must be a number from 0.1 to 3600`,
   );
   checkGuardOptions(options.corsOrigins, options.allowedHosts);
+  checkPasswordPolicyOption(options.passwordPolicy);
+  checkCustomAttributesOption(options.customAttributes);
   check(options.keepOriginalEmail === undefined || typeof options.keepOriginalEmail === 'boolean', `keepOriginalEmail must be a boolean`);
   const passkeys = options.passkeys;
   if (passkeys === undefined || typeof passkeys === 'boolean') return;
@@ -190,6 +217,8 @@ export function poolConfig(options: EmulatorOptions, ids: { userPoolId: string; 
     refreshTokenValiditySeconds: REFRESH_TOKEN_VALIDITY_SECONDS,
     keepOriginalEmail: options.keepOriginalEmail ?? true,
     passkeys: passkeyConfig(options.passkeys),
+    passwordPolicy: passwordPolicy(options.passwordPolicy),
+    customAttributes: customSchema(options.customAttributes),
   };
 }
 

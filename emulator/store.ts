@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
+import type { SrpVerifier } from './srp.js';
 import type { PoolKeys } from './tokens.js';
 
 /** A pending sign-up confirmation code. */
@@ -26,6 +27,8 @@ export interface User {
   createdAt: number;
   /** `scrypt$salt$hash`, only when the user signed up with a password. */
   passwordHash?: string;
+  /** The same password's SRP salt and verifier, for PASSWORD_SRP (absent in data files written before it). */
+  srp?: SrpVerifier;
   signUpCode?: PendingCode;
   /**
    * A new email waiting for its code while the pool keeps the original active

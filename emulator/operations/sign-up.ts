@@ -18,7 +18,7 @@ import type { User } from '../store.js';
 import { clientWritableAttributes, isEmail } from './attributes.js';
 import { checkSendLimit, deliver, deliveryDetails, recordSend, renderCodeMail } from './code-mail.js';
 import { checkClient, legacyErrors, type Area, type PoolDeps } from './context.js';
-import { checkPasswordPolicy, hashPassword } from './passwords.js';
+import { checkPasswordPolicy, setPassword } from './passwords.js';
 
 const SIGN_UP_CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
 /** [U] Cognito does not publish how many wrong sign-up codes it accepts before refusing. */
@@ -28,7 +28,8 @@ const SIGN_UP_CODE_DIGITS = 6;
 async function signUp(d: PoolDeps, input: Input): Promise<object> {
   const clientId = requiredString(input, 'ClientId');
   const username = requiredString(input, 'Username');
-  const password = optionalString(input, 'Password');
+  // A blank password, like an omitted one, makes a user without a password (Cognito documents both).
+  const password = optionalString(input, 'Password') || undefined;
   const attributes = optionalAttributeList(input, 'UserAttributes') ?? [];
   optionalAttributeList(input, 'ValidationData');
   const clientMetadata = optionalStringMap(input, 'ClientMetadata');
@@ -38,12 +39,12 @@ async function signUp(d: PoolDeps, input: Input): Promise<object> {
   checkClient(d, clientId);
 
   if (!isEmail(username)) throw errors.usernameNotEmail();
-  const attrs = clientWritableAttributes(attributes);
+  const attrs = clientWritableAttributes(d.config, attributes, 'create');
   // [U] With email as the username attribute the username becomes the email attribute; an email
   // attribute that names a different address is refused rather than silently overwritten.
   if (attrs.email !== undefined && attrs.email.toLowerCase() !== username.toLowerCase())
     throw errors.invalidParameter('Attributes did not conform to the schema: email: must match the username.');
-  if (password !== undefined) checkPasswordPolicy(password);
+  if (password !== undefined) checkPasswordPolicy(d.config.passwordPolicy, password);
   if (d.store.findUser(username)) throw errors.usernameExists();
 
   const now = Date.now();
@@ -55,8 +56,8 @@ async function signUp(d: PoolDeps, input: Input): Promise<object> {
     status: 'UNCONFIRMED',
     createdAt: now,
     codeSends: [],
-    ...(password !== undefined ? { passwordHash: hashPassword(password) } : {}),
   };
+  if (password !== undefined) setPassword(d, user, password);
   const code = newCode(SIGN_UP_CODE_DIGITS);
   const rendered = await renderCodeMail(d, 'CustomMessage_SignUp', user, code, clientMetadata);
   user.signUpCode = { code, expiresAt: now + SIGN_UP_CODE_VALIDITY_MS, failedAttempts: 0 };

@@ -63,7 +63,7 @@ async function updateUserAttributes(d: PoolDeps, input: Input): Promise<object> 
   const clientMetadata = optionalStringMap(input, 'ClientMetadata');
   const user = await authenticate(d, input);
 
-  const changes = clientWritableAttributes(list);
+  const changes = clientWritableAttributes(d.config, list, 'update');
   for (const [name, value] of Object.entries(changes)) if (value === '' && REQUIRED.has(name)) throw errors.requiredAttribute(name);
   const email = changes.email;
   delete changes.email;

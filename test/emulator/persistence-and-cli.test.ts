@@ -118,12 +118,12 @@ describe('command line', () => {
   it('--help documents every option', () => {
     const r = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
     assert.equal(r.status, 0);
-    for (const option of ['--port', '--host', '--user-pool-id', '--client-id', '--user-existence-errors', '--auth-session-validity', '--code-send-limit', '--data', '--custom-message', '--keep-original-email', '--passkeys', '--relying-party-id', '--allowed-origins', '--user-verification'])
+    for (const option of ['--port', '--host', '--user-pool-id', '--client-id', '--user-existence-errors', '--auth-session-validity', '--code-send-limit', '--data', '--custom-message', '--keep-original-email', '--passkeys', '--relying-party-id', '--allowed-origins', '--user-verification', '--cors-origin', '--allowed-host', '--request-timeout', '--password-policy', '--custom-attribute'])
       assert.ok(r.stdout.includes(option), option);
   });
 
   it('bad options are one error line and exit code 2', () => {
-    for (const args of [['--port', 'abc'], ['--user-existence-errors', 'maybe'], ['--keep-original-email', 'yes'], ['--auth-session-validity', 'soon'], ['--nope'], ['--user-pool-id', 'nounderscore'], ['--passkeys', 'maybe'], ['--relying-party-id', '127.0.0.1'], ['--user-verification', 'always'], ['--allowed-origins', 'localhost'], ['--passkeys', 'off', '--user-verification', 'required']]) {
+    for (const args of [['--port', 'abc'], ['--user-existence-errors', 'maybe'], ['--keep-original-email', 'yes'], ['--auth-session-validity', 'soon'], ['--nope'], ['--user-pool-id', 'nounderscore'], ['--passkeys', 'maybe'], ['--relying-party-id', '127.0.0.1'], ['--user-verification', 'always'], ['--allowed-origins', 'localhost'], ['--passkeys', 'off', '--user-verification', 'required'], ['--cors-origin', 'app.test'], ['--allowed-host', 'a b'], ['--request-timeout', 'never'], ['--password-policy', 'min=5'], ['--password-policy', 'emoji'], ['--custom-attribute', 'age:Float']]) {
       const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

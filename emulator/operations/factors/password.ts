@@ -11,7 +11,7 @@ export const password: FirstFactor = {
   async start(d, user, { clientId, parameters }) {
     const given = parameters.PASSWORD;
     if (given === undefined) throw errors.missingAuthParameter('PASSWORD');
-    if (!passwordMatches(user.passwordHash!, given)) throw errors.incorrectPassword();
+    if (!passwordMatches(d, user, given)) throw errors.incorrectPassword();
     return signIn(d, user, clientId);
   },
   challenges: {},
