@@ -1,49 +1,81 @@
 #!/usr/bin/env node
-// Takes the documentation's screenshots from the real demo page in Chromium: each step of a new user's
-// sign-up (email, code with the dev inbox, signed in), an error, and the dark theme in Arabic.
+// Takes the documentation's screenshots in Chromium, each cropped to the element (or the styled
+// page's panel) so they stay small: the element on a page with no styles of its own at each step of
+// a new user's sign-up, an error, Arabic in dark mode, and the element on a styled page.
 // Run after `npm run build`: `node scripts/screenshots.mjs` writes docs/screenshots/*.png.
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { launchChromium } from './browser.mjs';
-import { startDemo } from '../demo/server.mjs';
+import { startStaticServer } from './static-server.mjs';
+import { startEmulator } from '../dist/emulator/index.js';
 
 const OUT = 'docs/screenshots';
+const PAGES = fileURLToPath(new URL('./screenshot-pages/', import.meta.url));
+const CDN = fileURLToPath(new URL('../dist/cdn/', import.meta.url));
 mkdirSync(OUT, { recursive: true });
-const demo = await startDemo({ port: 0, emulator: { log: false } });
+
+const cognito = await startEmulator({ port: 0, log: false });
+const config = { endpoint: cognito.endpoint, userPoolId: cognito.userPoolId, clientId: cognito.clientId };
+const server = await startStaticServer({
+  mounts: [['/cdn/', CDN.replace(/\/$/, '')], ['/', PAGES.replace(/\/$/, '')]],
+  json: { '/config.json': () => config },
+});
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
-  const shot = (name) => page.screenshot({ path: `${OUT}/${name}.png` });
+  const page = await browser.newPage({ viewport: { width: 900, height: 700 }, colorScheme: 'light', deviceScaleFactor: 1 });
   const part = (name) => page.locator(`passwordless-login [part~="${name}"]`);
-
-  await page.goto(demo.url);
-  await part('email-input').waitFor();
+  /** A screenshot of `selector`'s box and a margin around it. */
+  async function shot(name, selector = 'passwordless-login', margin = 16) {
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400); // colour transitions and the step change settle
+    const box = await page.locator(selector).boundingBox();
+    const clip = {
+      x: Math.max(0, box.x - margin),
+      y: Math.max(0, box.y - margin),
+      width: box.width + 2 * margin,
+      height: box.height + 2 * margin,
+    };
+    await page.screenshot({ path: `${OUT}/${name}.png`, clip });
+  }
   const email = `ada-${randomUUID().slice(0, 8)}@example.com`;
+
+  await page.goto(`${server.url}bare.html`);
+  await part('email-input').fill(email);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await shot('bare-page');
+
   await part('email-input').fill('ada@example');
   await part('submit-button').click();
-  await part('error').waitFor();
-  await shot('4-error');
+  await part('error').filter({ hasText: /./ }).waitFor();
+  await shot('error');
 
   await part('email-input').fill(email);
-  await page.mouse.click(5, 5);
-  await shot('1-email');
   await part('submit-button').click();
-  const code = page.locator('#inbox li').filter({ hasText: email }).locator('.inbox-code');
-  await code.waitFor();
   await part('code-input').waitFor();
-  await shot('2-code');
-  await part('code-input').fill((await code.textContent()).trim());
+  await shot('code');
+  const [mail] = await (await fetch(`${cognito.endpoint}/_emulator/messages?to=${encodeURIComponent(email)}`)).json();
+  await part('code-input').fill(mail.code);
   await part('sign-out-button').waitFor();
-  await shot('3-signed-in');
-
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await shot('signed-in');
   await part('sign-out-button').click();
   await part('email-input').waitFor();
+
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.selectOption('#lang-select', 'ar');
-  await page.waitForTimeout(300);
-  await shot('5-dark-arabic');
+  await page.goto(`${server.url}bare.html?lang=ar`);
+  await part('email-input').waitFor();
+  await page.waitForFunction(() => document.querySelector('passwordless-login')?.shadowRoot?.querySelector('[dir="rtl"]'));
+  await shot('dark-arabic');
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${server.url}styled.html`);
+  await part('email-input').fill(email);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await shot('styled-page', '.panel', 24);
   console.log(`Screenshots written to ${OUT}/`);
 } finally {
   await browser.close();
-  await demo.close();
+  await server.close();
+  await cognito.close();
 }

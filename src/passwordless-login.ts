@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { BarePageController } from './controllers/bare-page.js';
 import { ColorSchemeController } from './controllers/color-scheme.js';
 import { Countdown } from './controllers/countdown.js';
 import { LanguageController } from './controllers/language.js';
@@ -136,6 +137,7 @@ export class PasswordlessLogin extends LitElement {
     super();
     // Registers itself: it only needs the element's connect and disconnect.
     new ColorSchemeController(this);
+    new BarePageController(this);
     this.flowState = { step: 'email', busy: null, email: '', code: null, error: null, session: null, isNewUser: false };
   }
 

@@ -32,8 +32,12 @@ export const styles = css`
     font-family: var(--_font);
   }
 
+  /* Bounded on any page: a sign-in form wider than this reads badly. A page rule on the element
+     (\`passwordless-login { max-width: none }\`) overrides it. */
   :host {
     display: block;
+    box-sizing: border-box;
+    max-inline-size: 26rem;
     background: var(--_background);
   }
 
@@ -158,5 +162,25 @@ export const styles = css`
 export const followPreference = css`
   :host {
     color-scheme: light dark;
+  }
+`;
+
+/**
+ * Adopted while the page sets no font of its own (see controllers/bare-page.ts): the element then
+ * draws a finished card of its own in the system font, on the colour scheme's canvas, instead of
+ * stretching in the browser's default serif. A styled page gets none of this.
+ */
+export const barePage = css`
+  :host,
+  .root {
+    --_font: var(--passwordless-login-font-family, system-ui, sans-serif);
+    --_background: var(--passwordless-login-background, Canvas);
+  }
+
+  :host {
+    padding: 1.5rem;
+    border: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
+    border-radius: calc(var(--_radius) * 2);
+    line-height: 1.5;
   }
 `;

@@ -1,6 +1,6 @@
 import type { ReactiveElement } from 'lit';
 import { followPreference } from '../styles.js';
-import { PageFollower } from './page.js';
+import { adoptWhile, inheritsFrom, PageFollower } from './page.js';
 
 /**
  * The host inherits the page's `color-scheme`; where the page declares none (`normal`, which would
@@ -10,15 +10,7 @@ import { PageFollower } from './page.js';
  */
 export class ColorSchemeController extends PageFollower<ReactiveElement> {
   update(): void {
-    const { host } = this;
-    const root = host.renderRoot;
-    const sheet = followPreference.styleSheet;
-    if (!(root instanceof ShadowRoot) || !sheet) return;
-    const above = host.assignedSlot ?? host.parentElement ?? (host.getRootNode() as Partial<ShadowRoot>).host;
-    const follow = !above || getComputedStyle(above).colorScheme === 'normal';
-    const sheets = root.adoptedStyleSheets;
-    if (follow !== sheets.includes(sheet)) {
-      root.adoptedStyleSheets = follow ? [...sheets, sheet] : sheets.filter((s) => s !== sheet);
-    }
+    const above = inheritsFrom(this.host);
+    adoptWhile(this.host, followPreference.styleSheet, !above || getComputedStyle(above).colorScheme === 'normal');
   }
 }

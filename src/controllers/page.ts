@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, ReactiveElement } from 'lit';
 
 /**
  * A controller that reads something from the page into its host: on connection, and again whenever
@@ -25,5 +25,20 @@ export abstract class PageFollower<Host extends ReactiveControllerHost> implemen
 
   hostDisconnected(): void {
     this.#observer?.disconnect();
+  }
+}
+
+/** What the host inherits from: its slot, its parent, or the shadow host it sits in. */
+export function inheritsFrom(host: HTMLElement): Element | undefined {
+  return host.assignedSlot ?? host.parentElement ?? (host.getRootNode() as Partial<ShadowRoot>).host ?? undefined;
+}
+
+/** Adopts `sheet` into the host's shadow root, or drops it, without touching its other sheets. */
+export function adoptWhile(host: ReactiveElement, sheet: CSSStyleSheet | undefined, on: boolean): void {
+  const root = host.renderRoot;
+  if (!(root instanceof ShadowRoot) || !sheet) return;
+  const sheets = root.adoptedStyleSheets;
+  if (on !== sheets.includes(sheet)) {
+    root.adoptedStyleSheets = on ? [...sheets, sheet] : sheets.filter((s) => s !== sheet);
   }
 }
