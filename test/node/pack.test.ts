@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +56,7 @@ after(async () => {
 
 test('the package holds only what ships', () => {
   const packed = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT))[0];
+  assert.ok(existsSync(join(ROOT, 'dist/cdn/bundle-stats.json')), 'the build wrote its size record (kept out below)');
   const files: string[] = packed.files.map((f: { path: string }) => f.path);
   for (const required of [
     'dist/lib/register.js', 'dist/lib/register.d.ts', 'dist/lib/passwordless-login.js', 'dist/lib/react.js',
@@ -65,8 +66,19 @@ test('the package holds only what ships', () => {
   ]) {
     assert.ok(files.includes(required), `${required} is in the package`);
   }
-  const strays = files.filter((f) => /^(src|test|demo|emulator|infra|bench|scripts)\//.test(f) || f.endsWith('.map'));
-  assert.deepEqual(strays, [], 'no sources, tests or source maps are packed');
+  // Only what runs (JavaScript), what types it (.d.ts, the manifest) and what documents it (the
+  // README, the changelog, docs/ with its screenshots): no sources, tests, maps or build leftovers.
+  const shipped = [
+    /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|custom-elements\.json)$/,
+    /^dist\/(lib|emulator)\/.+\.(js|d\.ts)$/,
+    /^dist\/cdn\/(chunks\/)?[\w.-]+\.js$/,
+    /^dist\/types\/[\w-]+\.d\.ts$/,
+    /^docs\/[\w-]+\.md$/,
+    /^docs\/screenshots\/[\w-]+\.png$/,
+  ];
+  const strays = files.filter((f) => !shipped.some((pattern) => pattern.test(f)));
+  assert.deepEqual(strays, [], 'files in the package that nothing needs at run time, for types or for the docs');
+  assert.ok(!files.includes('dist/cdn/bundle-stats.json'), "the build's size record stays out");
 });
 
 test('a blank app that also uses aws-amplify ends up with one copy of it', () => {
