@@ -38,6 +38,10 @@ const quick = args.quick;
 const SETTINGS = {
   firstPaintLoads: quick ? 6 : 30,
   firstPaintWarmup: quick ? 1 : 3,
+  /** Milliseconds added to every Cognito call while requests and round trips are counted (lib/sign-ins.mjs). */
+  latencyMs: 100,
+  /** Element runs (three visits each) with that latency, for figure 3; `elementRepeats` more without, for figures 4 and 5. */
+  countRepeats: quick ? 1 : 2,
   elementRepeats: quick ? 1 : 5,
   classicRepeats: quick ? 1 : 3,
   peerRepeats: quick ? 1 : 3,
@@ -50,8 +54,6 @@ const SETTINGS = {
 };
 // Generous: the bench signs each user in a few times within seconds; the limit must never trigger.
 const CODE_SEND_LIMIT = { max: 1_000_000, windowSeconds: 60 };
-/** Milliseconds the sign-ins' emulators add to every Cognito call (see below). */
-const FLOW_LATENCY_MS = 100;
 
 const started = Date.now();
 const loadAverageAtStart = loadavg()[0];
@@ -106,13 +108,9 @@ const peer = {
 };
 
 // ---- emulators, pages, browser -----------------------------------------------------------------
-// The sign-ins' emulators add latency to every Cognito call, as a network would: requests the page
-// issues together then overlap by that much, so a renderer stalled for a moment on this shared machine
-// cannot make them look sequential (round trips are read from the browser's timing).
-const faults = { latencyMs: FLOW_LATENCY_MS };
 const emulators = {
-  enabled: await startChildEmulator({ userExistenceErrors: 'enabled', codeSendLimit: CODE_SEND_LIMIT, faults }),
-  legacy: await startChildEmulator({ userExistenceErrors: 'legacy', codeSendLimit: CODE_SEND_LIMIT, faults }),
+  enabled: await startChildEmulator({ userExistenceErrors: 'enabled', codeSendLimit: CODE_SEND_LIMIT }),
+  legacy: await startChildEmulator({ userExistenceErrors: 'legacy', codeSendLimit: CODE_SEND_LIMIT }),
 };
 const server = await startStaticServer(emulators);
 const browser = await launchChromium();
@@ -135,10 +133,10 @@ try {
 
   // ---- 3, 4, 5. sign-ins in the browser --------------------------------------------------------
   log(`Sign-ins in Chromium… [${elapsed()}]`);
-  const { flows, forms } = await signIns(browser, server.url, emulators, SETTINGS);
-  const roundTrips = flows.map(({ name, pool, user, runs }) => flowRow(name, pool, user, runs));
+  const { counts, cost: flows, forms } = await signIns(browser, server.url, emulators, SETTINGS);
+  const roundTrips = counts.map(({ name, pool, user, runs }) => flowRow(name, pool, user, runs));
   const clientCost = [
-    ...flows.filter((f) => f.pool === 'enabled' && f.runs[0].signInCost).map((f) => ({ flow: f.name, user: f.user, ...costOf(f.runs) })),
+    ...flows.map((f) => ({ flow: f.name, user: f.user, ...costOf(f.runs) })),
     {
       flow: 'plain form (load only)',
       user: '-',
@@ -197,7 +195,7 @@ try {
     peer,
     bytes,
     firstPaint,
-    roundTripsLatencyMs: FLOW_LATENCY_MS,
+    roundTripsLatencyMs: SETTINGS.latencyMs,
     roundTrips,
     clientCost,
     memory: { page: pageMemory, emulator: emulator.memory },

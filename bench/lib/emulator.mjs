@@ -152,6 +152,17 @@ export function emulatorClient(endpoint, { maxSockets = 64 } = {}) {
     async clearRequests() {
       await request('DELETE', '/_emulator/requests');
     },
+    /**
+     * Replaces the emulator's fault settings (`PUT /_emulator/faults`), e.g. `{ latencyMs: 100 }`;
+     * `null` turns every fault and the latency off.
+     * @param {Record<string, unknown> | null} settings
+     */
+    async setFaults(settings) {
+      const { status } = await (settings === null
+        ? request('DELETE', '/_emulator/faults')
+        : request('PUT', '/_emulator/faults', settings, { 'content-type': 'application/json' }));
+      if (status !== 200 && status !== 204) throw new Error(`/_emulator/faults answered ${status}`);
+    },
     close() {
       agent.destroy();
     },

@@ -1,21 +1,38 @@
-// Figures 3, 4 and 5 (page side), all the browser sign-ins of a run: the element with both
-// PreventUserExistenceErrors settings, the classic tutorial flow, Amplify UI's Authenticator (the
-// peer), and the plain form page's load. Each flow's runs are returned for ./summary.mjs.
+// Figures 3, 4 and 5 (page side), all the browser sign-ins of a run, in two phases:
+// - counts (figure 3): the element with both PreventUserExistenceErrors settings, Amplify UI's
+//   Authenticator (the peer) and the classic tutorial flow, with `latencyMs` added by the emulators to
+//   every Cognito call, as a network would: calls a page issues together then overlap by that much,
+//   so neither a moment's stall of the renderer on this shared machine nor the page's own work
+//   between two calls can make them look sequential (round trips are read from the browser's timing);
+// - cost (figures 4 and 5): the element and the classic flow again with no added latency, so their
+//   main-thread time stays the work a sign-in costs whatever the network (with latency it would also
+//   hold what the page animates while it waits), and the plain form page's load.
+// Each flow's runs are returned for ./summary.mjs.
 import { emulatorClient } from './emulator.mjs';
 import { classicSignIn, elementSignIn, elementSignOut, formPage, openDevice } from './flows.mjs';
 import { peerSignIn, peerSignOut } from './peer-flows.mjs';
+
+/** @typedef {Array<{ name: string, pool: string, user: string, runs: any[] }>} Flows */
 
 /**
  * @param {import('playwright-core').Browser} browser
  * @param {string} base the static server's URL
  * @param {Record<'enabled' | 'legacy', { endpoint: string }>} emulators
- * @param {{ elementRepeats: number, classicRepeats: number, peerRepeats: number }} settings
+ * @param {{ latencyMs: number, countRepeats: number, elementRepeats: number, classicRepeats: number, peerRepeats: number }} settings
+ * @returns {Promise<{ counts: Flows, cost: Flows, forms: any[] }>}
  */
 export async function signIns(browser, base, emulators, settings) {
   const run = Date.now().toString(36);
-  /** @type {Array<{ name: string, pool: string, user: string, runs: any[] }>} */
-  const flows = [];
+  let phase = '';
+  /** @type {Flows} */
+  let flows = [];
   const record = (name, pool, user, runs) => flows.push({ name, pool, user, runs });
+  const latency = async (ms) => {
+    for (const { endpoint } of Object.values(emulators)) {
+      const client = emulatorClient(endpoint);
+      await client.setFaults(ms > 0 ? { latencyMs: ms } : null).finally(() => client.close());
+    }
+  };
 
   /**
    * A new user signs up on a device, signs out, signs in again there (returning, same device), then
@@ -27,7 +44,7 @@ export async function signIns(browser, base, emulators, settings) {
     const [fresh, same, other] = [[], [], []];
     try {
       for (let i = 0; i < repeats; i++) {
-        const email = `${name.replace(/\W+/g, '-')}-${pool}-${run}-${i}@example.com`;
+        const email = `${name.replace(/\W+/g, '-')}-${pool}-${phase}-${run}-${i}@example.com`.toLowerCase();
         const device = await openDevice(browser, endpoint);
         fresh.push(await signIn(device, client, email, true));
         await signOut(device);
@@ -44,40 +61,52 @@ export async function signIns(browser, base, emulators, settings) {
     record(name, pool, 'returning, same device', same);
     record(name, pool, 'returning, new device', other);
   };
-
   const element = (pool) => ({
     signIn: (device, client, email) => elementSignIn(device, client, { url: `${base}element.html?pool=${pool}`, email }),
     signOut: elementSignOut,
   });
-  await threeVisits('element', 'enabled', settings.elementRepeats, element('enabled'));
-
-  await threeVisits('Amplify UI Authenticator', 'enabled', settings.peerRepeats, {
+  const peer = {
     signIn: (device, client, email, newUser) => peerSignIn(device, client, { url: `${base}peer.html?pool=enabled`, email, newUser }),
     signOut: peerSignOut,
-  });
-
+  };
   const { endpoint } = emulators.enabled;
-  const client = emulatorClient(endpoint);
-  try {
-    const url = `${base}classic.html?pool=enabled`;
-    for (const signIn of /** @type {const} */ (['password', 'email-code'])) {
-      const [fresh, returning] = [[], []];
-      for (let i = 0; i < settings.classicRepeats; i++) {
-        const email = `classic-${signIn}-${run}-${i}@example.com`;
-        const password = `Bench-${run}-${i}-pw!`;
-        fresh.push(await classicSignIn(browser, client, { url, endpoint, email, password, newUser: true, signIn }));
-        returning.push(await classicSignIn(browser, client, { url, endpoint, email, password, newUser: false, signIn }));
+  const classic = async (repeats) => {
+    const client = emulatorClient(endpoint);
+    try {
+      const url = `${base}classic.html?pool=enabled`;
+      for (const signIn of /** @type {const} */ (['password', 'email-code'])) {
+        const [fresh, returning] = [[], []];
+        for (let i = 0; i < repeats; i++) {
+          const email = `classic-${signIn}-${phase}-${run}-${i}@example.com`;
+          const password = `Bench-${run}-${i}-pw!`;
+          fresh.push(await classicSignIn(browser, client, { url, endpoint, email, password, newUser: true, signIn }));
+          returning.push(await classicSignIn(browser, client, { url, endpoint, email, password, newUser: false, signIn }));
+        }
+        record(`classic (${signIn} sign-in)`, 'enabled', 'new', fresh);
+        record(`classic (${signIn} sign-in)`, 'enabled', 'returning', returning);
       }
-      record(`classic (${signIn} sign-in)`, 'enabled', 'new', fresh);
-      record(`classic (${signIn} sign-in)`, 'enabled', 'returning', returning);
+    } finally {
+      client.close();
     }
+  };
+
+  phase = 'counts';
+  await latency(settings.latencyMs);
+  try {
+    await threeVisits('element', 'enabled', settings.countRepeats, element('enabled'));
+    await threeVisits('Amplify UI Authenticator', 'enabled', settings.peerRepeats, peer);
+    await classic(1);
+    await threeVisits('element', 'legacy', 1, element('legacy'));
   } finally {
-    client.close();
+    await latency(0);
   }
+  const counts = flows;
 
-  await threeVisits('element', 'legacy', 1, element('legacy'));
-
+  phase = 'cost';
+  flows = [];
+  await threeVisits('element', 'enabled', settings.elementRepeats, element('enabled'));
+  await classic(settings.classicRepeats);
   const forms = [];
   for (let i = 0; i < settings.classicRepeats; i++) forms.push(await formPage(browser, `${base}form.html`, endpoint));
-  return { flows, forms };
+  return { counts, cost: flows, forms };
 }
