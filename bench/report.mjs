@@ -32,7 +32,9 @@ if (values.write) {
   fill('docs/benchmark.md', 'full', full);
   const peer = renderPeerMarkdown(results);
   if (!peer) throw new Error('these results have no Amplify UI figures');
-  fill('README.md', 'peer', `${peer}\nMeasured ${machineLine(results)}; every figure: [docs/benchmark.md](docs/benchmark.md).`);
+  const { date, machine, peer: versions } = results;
+  const when = `${date.slice(0, 10)} on ${machine.cores} cores, 1-min load average ${machine.loadAverageAtStart} before the run`;
+  fill('README.md', 'peer', `${peer}\n${versions.package} ${versions.version} with React ${versions.react}; measured ${when}. Every figure, the machine and how each is taken: [benchmark](docs/benchmark.md).`);
 } else {
   process.stdout.write(full);
 }

@@ -182,8 +182,8 @@ export function renderMarkdown(r) {
   return allSections(r).map(markdownSection).join('\n');
 }
 
-/** The element against the peer only, for README.md (empty for results without the peer). */
+/** The element against the peer only, without its title, for README.md (empty for results without the peer). */
 export function renderPeerMarkdown(r) {
   const t = peerTable(r);
-  return t ? markdownSection(t) : '';
+  return t ? `${markdownTable(t)}\n\n${t.note}\n` : '';
 }
