@@ -1,8 +1,10 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { errors } from './errors.js';
+import { Sealer } from './sealed.js';
+import type { User } from './store.js';
 
 /** What a challenge session lets its holder do next. */
-export type SessionKind = 'select' | 'otp' | 'confirm' | 'signup' | 'webauthn';
+export type SessionKind = 'select' | 'otp' | 'confirm' | 'signup' | 'webauthn' | 'srp';
 
 export interface SessionData {
   kind: SessionKind;
@@ -17,50 +19,61 @@ export interface SessionData {
   code?: string;
   /** For 'webauthn': the challenge the assertion must sign (base64url). */
   challenge?: string;
+  /** For 'srp': the client's A and the server's b and B (hex), and the SECRET_BLOCK sent. */
+  srp?: { A: string; b: string; B: string; secretBlock: string };
+  /** In a simulated session: the made-up user's sub (USER_ID_FOR_SRP), which answers may name. */
+  phantomSub?: string;
 }
 
-interface Stored extends SessionData {
+interface Stored extends Omit<SessionData, 'username'> {
+  usernameKey: string;
   expiresAt: number;
   used: boolean;
 }
 
+/** What the client holds, sealed (see sealed.ts): nothing in it is readable, every one the same length. */
 interface Envelope {
+  /** Session id. */
   i: string;
   k: SessionKind;
+  /** Expiry, epoch milliseconds: an expired session is told apart from a forged one after it is forgotten. */
   x: number;
-  /** Simulated: nothing is stored for it. */
-  s?: 1;
-  u?: string;
-  c?: string;
+  /** 1 when simulated: then nothing is stored, and the fields below carry what the answer needs. */
+  s: 0 | 1;
+  u: string;
+  c: string;
+  a?: string[];
+  w?: string;
+  p?: string;
 }
 
-export interface OpenedSession extends SessionData {
+export interface OpenedSession extends Omit<SessionData, 'username'> {
   id: string;
+  /** The keyed hash of the lowercased username it was issued for; see `usernameKey`. */
+  usernameKey: string;
   simulated: boolean;
+  /** In a simulated session answered with the username it was issued for: the made-up user (set by auth.ts). */
+  phantom?: User;
 }
 
 /**
- * Challenge sessions. The string a client holds is an HMAC-signed envelope (id, kind, expiry), so an
+ * Challenge sessions. The string a client holds is a sealed envelope (id, kind, expiry), so an
  * expired session is recognised without keeping it and a simulated one (PreventUserExistenceErrors)
- * needs no stored state at all; real sessions' state lives here, in memory only (a restart ends
- * them, which is harmless for three-minute sessions).
+ * needs no stored state at all, yet both look alike from outside; real sessions' state lives here,
+ * in memory only (a restart ends them, which is harmless for three-minute sessions).
  */
 export class SessionStore {
-  private readonly secret = randomBytes(32);
+  private readonly sealer = new Sealer('challenge-session', 'base64url');
+  private readonly usernameSecret = randomBytes(32);
   private readonly sessions = new Map<string, Stored>();
   /** sub → the one OTP session whose code is still valid: a new code invalidates the old one. */
   private readonly latestOtp = new Map<string, string>();
 
   constructor(private readonly validityMs: number) {}
 
-  private sign(body: string): string {
-    return createHmac('sha256', this.secret).update(body).digest('base64url');
-  }
-
-  private wrap(envelope: Envelope): string {
-    const body = Buffer.from(JSON.stringify(envelope)).toString('base64url');
-    // Real sessions start with AYAB (an AWS encryption SDK header); clients treat them as opaque.
-    return `AYAB${body}.${this.sign(body)}`;
+  /** A fixed-size stand-in for a username (case-insensitive, as usernames are), so sessions never carry one. */
+  usernameKey(username: string): string {
+    return createHmac('sha256', this.usernameSecret).update(username.toLowerCase()).digest('base64url');
   }
 
   /**
@@ -82,18 +95,20 @@ export class SessionStore {
     this.purge(now);
     const id = randomUUID();
     const expiresAt = now + this.validityMs;
+    const { username, ...rest } = data;
+    const usernameKey = this.usernameKey(username);
     const stored = !simulated && data.kind !== 'signup';
     if (stored) {
-      this.sessions.set(id, { ...data, expiresAt, used: false });
+      this.sessions.set(id, { ...rest, usernameKey, expiresAt, used: false });
       if (data.kind === 'otp' && data.sub !== undefined) this.latestOtp.set(data.sub, id);
     }
-    const envelope: Envelope = { i: id, k: data.kind, x: expiresAt };
+    const envelope: Envelope = { i: id, k: data.kind, x: expiresAt, s: stored ? 0 : 1, u: usernameKey, c: data.clientId };
     if (!stored) {
-      envelope.s = 1;
-      envelope.u = data.username;
-      envelope.c = data.clientId;
+      if (data.available !== undefined) envelope.a = data.available;
+      if (data.challenge !== undefined) envelope.w = data.challenge;
+      if (data.phantomSub !== undefined) envelope.p = data.phantomSub;
     }
-    return this.wrap(envelope);
+    return this.sealer.seal(envelope);
   }
 
   /**
@@ -101,22 +116,27 @@ export class SessionStore {
    * one that is garbage, expired or already used.
    */
   open(token: string, clientId: string): OpenedSession {
-    if (!token.startsWith('AYAB')) throw errors.sessionInvalid();
-    const [body, mac, extra] = token.slice(4).split('.');
-    if (body === undefined || mac === undefined || extra !== undefined) throw errors.sessionInvalid();
-    const expected = Buffer.from(this.sign(body));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw errors.sessionInvalid();
-    const envelope = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Envelope;
+    const envelope = this.sealer.open(token) as Envelope | null;
+    if (envelope === null) throw errors.sessionInvalid();
     if (envelope.x <= Date.now()) throw errors.sessionExpired();
+    if (envelope.c !== clientId) throw errors.sessionInvalid();
     if (envelope.s === 1) {
-      if (envelope.c !== clientId) throw errors.sessionInvalid();
-      return { id: envelope.i, kind: envelope.k, username: envelope.u ?? '', clientId, simulated: true };
+      return {
+        id: envelope.i,
+        kind: envelope.k,
+        usernameKey: envelope.u,
+        clientId,
+        simulated: true,
+        ...(envelope.a !== undefined ? { available: envelope.a } : {}),
+        ...(envelope.w !== undefined ? { challenge: envelope.w } : {}),
+        ...(envelope.p !== undefined ? { phantomSub: envelope.p } : {}),
+      };
     }
     const stored = this.sessions.get(envelope.i);
     if (stored === undefined || stored.clientId !== clientId) throw errors.sessionInvalid();
     if (stored.used) throw errors.sessionUsed();
-    return { ...stored, id: envelope.i, simulated: false };
+    const { expiresAt: _, used: __, ...data } = stored;
+    return { ...data, id: envelope.i, simulated: false };
   }
 
   /** Whether this OTP session's code is still the user's latest one. */

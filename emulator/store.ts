@@ -202,8 +202,13 @@ export class Store {
     return { store, loaded: false };
   }
 
+  /**
+   * The user a client names: by email (any case), or by sub, the internal username when email is
+   * the username attribute, which Cognito accepts wherever a username goes.
+   */
   findUser(username: string): User | undefined {
-    return this.usersByKey.get(username.toLowerCase());
+    const key = username.toLowerCase();
+    return this.usersByKey.get(key) ?? this.usersBySub.get(key);
   }
 
   userBySub(sub: string): User | undefined {

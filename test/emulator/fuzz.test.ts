@@ -133,7 +133,7 @@ describe('fuzzing the emulator with malformed requests', () => {
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 6 }) },
   );
   const paramMap = fc.dictionary(
-    fc.oneof(fc.constantFrom('USERNAME', 'PREFERRED_CHALLENGE', 'EMAIL_OTP_CODE', 'ANSWER', 'REFRESH_TOKEN', 'PASSWORD', 'SECRET_HASH'), fc.string({ maxLength: 10 })),
+    fc.oneof(fc.constantFrom('USERNAME', 'PREFERRED_CHALLENGE', 'EMAIL_OTP_CODE', 'ANSWER', 'REFRESH_TOKEN', 'PASSWORD', 'SECRET_HASH', 'SRP_A', 'PASSWORD_CLAIM_SIGNATURE', 'PASSWORD_CLAIM_SECRET_BLOCK', 'TIMESTAMP'), fc.string({ maxLength: 10 })),
     anyValue,
     { maxKeys: 4 },
   );
@@ -169,10 +169,10 @@ describe('fuzzing the emulator with malformed requests', () => {
     ResendConfirmationCode: fc.record({ Username: email }),
     InitiateAuth: fc.record({
       AuthFlow: fc.constantFrom('USER_AUTH', 'REFRESH_TOKEN_AUTH'),
-      AuthParameters: fc.record({ USERNAME: email, PREFERRED_CHALLENGE: fc.constantFrom('EMAIL_OTP', 'PASSWORD', 'SMS_OTP', 'WEB_AUTHN'), REFRESH_TOKEN: fc.string() }, { requiredKeys: ['USERNAME'] }),
+      AuthParameters: fc.record({ USERNAME: email, PREFERRED_CHALLENGE: fc.constantFrom('EMAIL_OTP', 'PASSWORD', 'PASSWORD_SRP', 'SMS_OTP', 'WEB_AUTHN'), SRP_A: fc.constantFrom('0', 'abc123', 'zz'), REFRESH_TOKEN: fc.string() }, { requiredKeys: ['USERNAME'] }),
     }),
     RespondToAuthChallenge: fc.record({
-      ChallengeName: fc.constantFrom('EMAIL_OTP', 'SELECT_CHALLENGE', 'WEB_AUTHN'),
+      ChallengeName: fc.constantFrom('EMAIL_OTP', 'SELECT_CHALLENGE', 'WEB_AUTHN', 'PASSWORD_VERIFIER'),
       Session: session,
       ChallengeResponses: fc.record({ USERNAME: email, EMAIL_OTP_CODE: digits(8), ANSWER: fc.constant('EMAIL_OTP') }),
     }),

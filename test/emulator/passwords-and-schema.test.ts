@@ -43,7 +43,7 @@ describe('SignUp passwords', () => {
     assert.equal(asked.ChallengeName, 'SELECT_CHALLENGE');
     const withPassword = newEmail();
     await signUp('Correct-Horse-9', withPassword);
-    assert.deepEqual(await firstFactors(withPassword), ['PASSWORD', 'EMAIL_OTP']);
+    assert.deepEqual(await firstFactors(withPassword), ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP']);
   });
 
   it("the default policy is Cognito's: 8 characters, lowercase, uppercase, digits and symbols, each with Cognito's message", async () => {

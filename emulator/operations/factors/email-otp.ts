@@ -32,6 +32,9 @@ export const emailOtp: FirstFactor = {
     deliver(d, user, 'sign-in', code, rendered);
     return otpChallenge(user.attributes.email ?? username, session);
   },
+  async simulate(d, phantom, { username, clientId }) {
+    return otpChallenge(username, d.sessions.issue({ kind: 'otp', username, clientId, phantomSub: phantom.sub }, true));
+  },
   challenges: {
     EMAIL_OTP: {
       sessionKind: 'otp',

@@ -1,6 +1,7 @@
 /**
- * A first factor of USER_AUTH (EMAIL_OTP, PASSWORD, WEB_AUTHN; next PASSWORD_SRP): whom it is offered
- * to, how it starts, and the challenges it answers. `auth.ts` routes to factors by name, so adding
+ * A first factor of USER_AUTH (EMAIL_OTP, PASSWORD, PASSWORD_SRP, WEB_AUTHN): whom it is offered
+ * to, how it starts (for a real user, and simulated for one who does not exist), and the challenges
+ * it answers. `auth.ts` routes to factors by name, so adding
  * one is a file here and a line in `factors/index.ts`, not an edit of InitiateAuth.
  */
 import type { OpenedSession, SessionKind } from '../../sessions.js';
@@ -40,6 +41,13 @@ export interface FirstFactor {
    * throw leaves a SELECT_CHALLENGE session usable, so the client may try again.
    */
   start(d: PoolDeps, user: User, request: FactorRequest): Promise<object>;
+  /**
+   * What `start` answers, for a user who does not exist (PreventUserExistenceErrors): `phantom` is
+   * the made-up user behind the name (../phantoms.ts). The same shape, errors and session length as
+   * for a real user with the same factors; nothing sent, stored or counted. Its challenges' answers
+   * then fail as a wrong answer from a real user fails.
+   */
+  simulate(d: PoolDeps, phantom: User, request: FactorRequest): Promise<object>;
   /** The RespondToAuthChallenge challenge names this factor answers, e.g. `EMAIL_OTP`. */
   challenges: Readonly<Record<string, ChallengeAnswer>>;
 }

@@ -7,13 +7,14 @@ import type { User } from '../../store.js';
 import { emailOtp } from './email-otp.js';
 import type { ChallengeAnswer, FirstFactor } from './factor.js';
 import { password } from './password.js';
+import { passwordSrp } from './password-srp.js';
 import { webAuthn } from './web-authn.js';
 
 export type { ChallengeAnswer, FactorRequest, FirstFactor } from './factor.js';
 export { otpChallenge } from './email-otp.js';
 
-/** Passkeys first, as Cognito lists them [FIELD]. */
-const FACTORS: readonly FirstFactor[] = [webAuthn, password, emailOtp];
+/** Passkeys first, as Cognito lists them [FIELD]; [U] PASSWORD_SRP beside PASSWORD. */
+const FACTORS: readonly FirstFactor[] = [webAuthn, password, passwordSrp, emailOtp];
 
 const byName = new Map(FACTORS.map((f) => [f.name, f]));
 const answers = new Map<string, ChallengeAnswer>();

@@ -14,5 +14,12 @@ export const password: FirstFactor = {
     if (!passwordMatches(d, user, given)) throw errors.incorrectPassword();
     return signIn(d, user, clientId);
   },
+  async simulate(d, phantom, { parameters }) {
+    const given = parameters.PASSWORD;
+    if (given === undefined) throw errors.missingAuthParameter('PASSWORD');
+    // Costs the same scrypt as a real check, and fails as a wrong password does.
+    passwordMatches(d, phantom, given);
+    throw errors.incorrectPassword();
+  },
   challenges: {},
 };
