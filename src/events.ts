@@ -37,11 +37,16 @@ export class SignedInEvent extends CustomEvent<SignedInDetail> {
   }
 }
 
+export interface SignedOutDetail {
+  /** True after "sign out everywhere" (GlobalSignOut): every session of the user ended, on every device. */
+  everywhere: boolean;
+}
+
 /** The user signed out, or the session could no longer be refreshed. */
-export class SignedOutEvent extends CustomEvent<Record<string, never>> {
+export class SignedOutEvent extends CustomEvent<SignedOutDetail> {
   static readonly eventName = 'signed-out';
-  constructor() {
-    super(SignedOutEvent.eventName, { ...INIT, detail: {} });
+  constructor(detail: SignedOutDetail = { everywhere: false }) {
+    super(SignedOutEvent.eventName, { ...INIT, detail });
   }
 }
 

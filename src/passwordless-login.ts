@@ -8,7 +8,7 @@ import { errorMessage } from './errors.js';
 import { CodeSentEvent, LoginErrorEvent, SignedInEvent, SignedOutEvent, type SessionTokens } from './events.js';
 import type { AuthClient, TokenStorageKind } from './flow/client.js';
 import type { FlowEvent, FlowHost, FlowState, LoginFlow } from './flow/login-flow.js';
-import { directionOf, withOverrides, type Messages } from './i18n/index.js';
+import { directionOf, loginTables, withOverrides, type Messages } from './i18n/index.js';
 import { poolConfig, POOL_PROPERTIES } from './pool-config.js';
 import { lightEmailField } from './progressive.js';
 import { hasStoredSession } from './storage/stored-session.js';
@@ -28,7 +28,7 @@ type FocusTarget = 'email' | 'code' | 'signed-in' | null;
  * @tag passwordless-login
  *
  * @fires {SignedInEvent} signed-in - Signed in, or a stored session was restored on load. `detail`: `{ user, tokens, isNewUser, restored }`.
- * @fires {SignedOutEvent} signed-out - After `signOut()`, the sign-out button, or a session that can no longer refresh.
+ * @fires {SignedOutEvent} signed-out - After `signOut()`, the sign-out button, or a session that can no longer refresh. `detail`: `{ everywhere }`, true after `signOut({ global: true })`.
  * @fires {CodeSentEvent} code-sent - A code was emailed. `detail`: `{ destination, codeLength, purpose }`.
  * @fires {LoginErrorEvent} login-error - The user was shown an error. `detail`: `{ code, message }`.
  *
@@ -120,7 +120,7 @@ export class PasswordlessLogin extends LitElement {
   }
 
   #internals = this.attachInternals();
-  #lang = new LanguageController(this);
+  #lang = new LanguageController(this, loginTables);
   #countdown = new Countdown(this);
   /** The sign-in flow: loaded with the auth code, so the email step renders without it. */
   #flow: LoginFlow | null = null;
@@ -402,7 +402,7 @@ export class PasswordlessLogin extends LitElement {
         break;
       case 'signed-out':
         this.notice = 'signedOut';
-        this.dispatchEvent(new SignedOutEvent());
+        this.dispatchEvent(new SignedOutEvent({ everywhere: event.everywhere }));
         break;
       case 'code-sent':
         this.notice = 'codeSent';

@@ -7,6 +7,7 @@ export {
   LoginErrorEvent,
   SignedInEvent,
   SignedOutEvent,
+  type SignedOutDetail,
   type CodeSentDetail,
   type LoginErrorCode,
   type LoginErrorDetail,

@@ -56,7 +56,7 @@ export interface FlowState {
 
 export type FlowEvent =
   | { type: 'signed-in'; session: Session; isNewUser: boolean; restored: boolean }
-  | { type: 'signed-out' }
+  | { type: 'signed-out'; everywhere: boolean }
   | { type: 'code-sent'; destination: string; codeLength: number; purpose: Purpose }
   | { type: 'error'; code: LoginErrorCode };
 
@@ -262,7 +262,7 @@ export class LoginFlow {
       await client.signOut(global);
     } finally {
       // Amplify clears the local tokens even when the revoke request fails.
-      this.#signedOut();
+      this.#signedOut(global);
     }
   }
 
@@ -412,10 +412,10 @@ export class LoginFlow {
     this.#host.onEvent({ type: 'signed-in', session, isNewUser, restored });
   }
 
-  #signedOut(): void {
+  #signedOut(everywhere = false): void {
     const email = this.state.session?.user.email ?? this.state.email;
     this.#set({ step: 'email', busy: null, code: null, error: null, session: null, isNewUser: false, email });
-    this.#host.onEvent({ type: 'signed-out' });
+    this.#host.onEvent({ type: 'signed-out', everywhere });
   }
 
   /** Keeps elements for the same pool (and other tabs) in step. */

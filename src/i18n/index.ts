@@ -1,4 +1,5 @@
 import { en, type Messages } from './en.js';
+import type { TableSet } from './tables.js';
 
 export type { Messages } from './en.js';
 
@@ -73,8 +74,11 @@ export async function loadMessages(language: string): Promise<Messages> {
   }
 }
 
+/** The sign-in element's tables, for its LanguageController. */
+export const loginTables: TableSet<Messages> = { english: en, loaded: loadedMessages, load: loadMessages };
+
 /** A table with the host's `translations` override laid over it. */
-export function withOverrides(table: Messages, overrides: Partial<Messages> | undefined): Messages {
+export function withOverrides<T>(table: T, overrides: Partial<T> | undefined): T {
   return overrides ? { ...table, ...overrides } : table;
 }
 

@@ -1,0 +1,318 @@
+/**
+ * The account page as a state machine: the signed-in user's email (and changing it), signing out
+ * everywhere, deleting the account. It knows nothing of the DOM; `<passwordless-account>` renders its
+ * state and turns its events into DOM events. One action runs at a time; a second click while one
+ * runs does nothing, and a disconnected element drops whatever was in flight.
+ *
+ * Round trips: change email: UpdateUserAttributes → code step; VerifyUserAttribute + a token refresh
+ * (so the ID token, and every element on the page, shows the new address) → done. New code:
+ * GetUserAttributeVerificationCode. Sign out everywhere: GlobalSignOut + RevokeToken. Delete:
+ * DeleteUser + RevokeToken.
+ */
+import type { AccountErrorCode } from '../account/errors.js';
+import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
+import type { AccountClient } from './account-client.js';
+import { accountErrorCode, type AccountErrorContext } from './account-errors.js';
+import type { AuthSignal, PoolConfig, Session } from './client.js';
+
+/** Cognito's attribute verification codes have 6 digits. */
+export const EMAIL_CODE_LENGTH = 6;
+
+export type AccountBusy = 'loading' | 'sending' | 'verifying' | 'signing-out' | 'deleting' | null;
+
+/** An email change: asking for the new address, then its code. */
+export type EmailChange = { step: 'address' } | { step: 'code'; email: string; destination: string };
+
+/** Asking before something that cannot be undone. */
+export type Confirmation = { kind: 'delete-account' };
+
+export interface AccountState {
+  status: 'loading' | 'signed-out' | 'signed-in';
+  busy: AccountBusy;
+  /** The address the user signs in with. */
+  email: string;
+  change: EmailChange | null;
+  confirm: Confirmation | null;
+  error: AccountErrorCode | null;
+}
+
+export type AccountEvent =
+  | { type: 'signed-in'; session: Session }
+  | { type: 'signed-out'; everywhere: boolean }
+  | { type: 'code-sent'; destination: string }
+  | { type: 'email-changed'; email: string }
+  | { type: 'account-deleted' }
+  | { type: 'error'; code: AccountErrorCode };
+
+export interface AccountHost {
+  loadClient(): Promise<AccountClient>;
+  /** The pool as the element's attributes describe it now; null while required ones are missing. */
+  config(): PoolConfig | null;
+  /** The element's language: the code email's, when the user has no `locale` attribute. */
+  locale(): string;
+  onChange(state: AccountState): void;
+  onEvent(event: AccountEvent): void;
+}
+
+/** Thrown inside the flow to end an action whose result nobody is waiting for any more. */
+class Stale extends Error {}
+
+const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+const INITIAL: AccountState = { status: 'loading', busy: null, email: '', change: null, confirm: null, error: null };
+
+export class AccountFlow {
+  state: AccountState;
+
+  #host: AccountHost;
+  #client: AccountClient | null = null;
+  #ready: Promise<void> | null = null;
+  #release: (() => void) | null = null;
+  #unlisten: (() => void) | null = null;
+  #conflict = false;
+  /** Bumped by disconnect (and a reconfigure): results of older actions are dropped. */
+  #generation = 0;
+
+  constructor(host: AccountHost, signedOut = false) {
+    this.#host = host;
+    this.state = { ...INITIAL, status: signedOut ? 'signed-out' : 'loading' };
+  }
+
+  /** Loads the client, claims the pool and reads the session. Safe to call again. */
+  connect(): Promise<void> {
+    this.#ready ??= this.#connect(this.#generation).catch((error: unknown) => {
+      this.#ready = null;
+      this.#fail(error, 'session');
+      if (this.state.status === 'loading') this.#set({ status: 'signed-out' });
+    });
+    return this.#ready;
+  }
+
+  async #connect(generation: number): Promise<void> {
+    const client = await this.#host.loadClient();
+    if (generation !== this.#generation) return;
+    this.#client = client;
+    const config = this.#host.config();
+    if (!config) {
+      this.#set({ status: 'signed-out' });
+      return;
+    }
+    try {
+      this.#release = client.claim(config);
+      this.#conflict = false;
+    } catch (error) {
+      this.#conflict = true;
+      this.#set({ status: 'signed-out' });
+      throw error;
+    }
+    this.#unlisten = client.listen((signal) => void this.#onSignal(signal));
+    const session = await client.currentSession().catch(() => null);
+    if (generation !== this.#generation) return;
+    if (session) this.#signedIn(session);
+    else this.#set({ status: 'signed-out', busy: null });
+  }
+
+  /** Abandons in-flight work and lets go of the pool; the state is kept for a reconnect. */
+  disconnect(): void {
+    this.#generation++;
+    this.#ready = null;
+    this.#release?.();
+    this.#release = null;
+    this.#unlisten?.();
+    this.#unlisten = null;
+    if (this.state.busy) this.#set({ busy: null });
+  }
+
+  /** The pool attributes changed: start over against the new pool. */
+  reconfigure(): void {
+    this.disconnect();
+    this.state = { ...INITIAL };
+    this.#host.onChange(this.state);
+    void this.connect();
+  }
+
+  /** A typed or pasted code reduced to digits (the element shows it as cleaned). */
+  cleanCode(raw: string): string {
+    return cleanCode(raw, EMAIL_CODE_LENGTH);
+  }
+
+  /** "Change email": asks for the new address. */
+  startEmailChange(): void {
+    if (this.#idle()) this.#set({ change: { step: 'address' }, confirm: null, error: null });
+  }
+
+  /** "Delete my account": asks before doing it. */
+  askToDeleteAccount(): void {
+    if (this.#idle()) this.#set({ confirm: { kind: 'delete-account' }, change: null, error: null });
+  }
+
+  /** "Cancel": closes the email change or the question, changing nothing at Cognito. */
+  cancel(): void {
+    if (!this.state.busy) this.#set({ change: null, confirm: null, error: null });
+  }
+
+  /**
+   * Sends a code to the new address. Nothing changes at Cognito but a pending value: the pool keeps
+   * the current address (UserAttributeUpdateSettings), so a typo locks nobody out.
+   */
+  async submitNewEmail(raw: string): Promise<void> {
+    if (!this.#idle() || this.state.change?.step !== 'address') return;
+    const email = normalizeEmail(raw);
+    if (!email) return this.#reject('email-required');
+    if (!isValidEmail(email)) return this.#reject('invalid-email');
+    if (email === normalizeEmail(this.state.email)) return this.#reject('same-email');
+    await this.#run('sending', 'email', async (client, _config, check) => {
+      const sent = await client.changeEmail(email, this.#host.locale());
+      check();
+      if (sent) this.#codeSent(email, sent.destination);
+      else await this.#emailChanged(client, email, check);
+    });
+  }
+
+  async submitCode(raw: string): Promise<void> {
+    const change = this.state.change;
+    if (!this.#idle() || change?.step !== 'code') return;
+    const code = cleanCode(raw, EMAIL_CODE_LENGTH);
+    if (code.length !== EMAIL_CODE_LENGTH) return this.#reject('code-incomplete');
+    await this.#run('verifying', 'code', async (client, _config, check) => {
+      await client.confirmEmail(code);
+      check();
+      await this.#emailChanged(client, change.email, check);
+    });
+  }
+
+  /** "Send a new code" for the pending address. */
+  async resendCode(): Promise<void> {
+    const change = this.state.change;
+    if (!this.#idle() || change?.step !== 'code') return;
+    await this.#run('sending', 'code', async (client, _config, check) => {
+      const { destination } = await client.resendEmailCode(this.#host.locale());
+      check();
+      this.#codeSent(change.email, destination);
+    });
+  }
+
+  async signOutEverywhere(): Promise<void> {
+    if (!this.#idle()) return;
+    await this.#run('signing-out', 'session', async (client, config, check) => {
+      await client.signOutEverywhere(config);
+      check();
+      this.#signedOut(true);
+    });
+  }
+
+  /** The answer to the question asked by `askToDeleteAccount`. */
+  async confirm(): Promise<void> {
+    if (this.state.busy || this.state.confirm?.kind !== 'delete-account') return;
+    await this.#run('deleting', 'session', async (client, _config, check) => {
+      await client.deleteAccount();
+      check();
+      this.#set({ status: 'signed-out', busy: null, email: '', change: null, confirm: null, error: null });
+      this.#host.onEvent({ type: 'account-deleted' });
+    });
+  }
+
+  #idle(): boolean {
+    return this.state.status === 'signed-in' && !this.state.busy;
+  }
+
+  #codeSent(email: string, destination: string): void {
+    this.#set({ change: { step: 'code', email, destination }, error: null });
+    this.#host.onEvent({ type: 'code-sent', destination });
+  }
+
+  /** The new address is in force: a fresh ID token carries it to every element on the page. */
+  async #emailChanged(client: AccountClient, requested: string, check: () => void): Promise<void> {
+    const session = await client.currentSession(true).catch(() => null);
+    check();
+    const email = session?.user.email || requested;
+    this.#set({ email, change: null, error: null });
+    this.#host.onEvent({ type: 'email-changed', email });
+  }
+
+  /** Runs one user action: one at a time, busy while it runs, errors mapped, stale results dropped. */
+  async #run(
+    busy: Exclude<AccountBusy, null>,
+    context: AccountErrorContext,
+    work: (client: AccountClient, config: PoolConfig, check: () => void) => Promise<void>,
+  ): Promise<void> {
+    this.#set({ busy, error: null });
+    const generation = this.#generation;
+    const check = () => {
+      if (generation !== this.#generation) throw new Stale();
+    };
+    try {
+      await this.connect();
+      check();
+      const client = this.#client;
+      const config = this.#host.config();
+      if (!client || !config) throw named('AuthUserPoolException', 'Missing pool attributes.');
+      if (this.#conflict) throw named('PoolConflict', 'Pool conflict.');
+      await work(client, config, check);
+      check();
+      if (this.state.busy === busy) this.#set({ busy: null });
+    } catch (error) {
+      if (error instanceof Stale || generation !== this.#generation) return;
+      this.#fail(error, context);
+      // A revoked session (signed out everywhere from elsewhere, the account deleted): let go of it.
+      if (this.state.error === 'session-expired') await this.#lostSession(generation);
+    }
+  }
+
+  async #lostSession(generation: number): Promise<void> {
+    const session = await this.#client?.currentSession(true).catch(() => null);
+    if (generation === this.#generation && !session && this.state.status === 'signed-in') this.#signedOut(false, true);
+  }
+
+  #reject(code: AccountErrorCode): void {
+    this.#set({ error: code });
+    this.#host.onEvent({ type: 'error', code });
+  }
+
+  #fail(error: unknown, context: AccountErrorContext): void {
+    const code = accountErrorCode(error, context);
+    // An address taken meanwhile ends the change: that address can never become this account's.
+    const change = code === 'email-taken' && this.state.change ? ({ step: 'address' } as const) : this.state.change;
+    this.#set({ busy: null, error: code, change });
+    this.#host.onEvent({ type: 'error', code });
+  }
+
+  #signedIn(session: Session): void {
+    this.#set({ status: 'signed-in', busy: null, email: session.user.email || session.user.username, error: null });
+    this.#host.onEvent({ type: 'signed-in', session });
+  }
+
+  #signedOut(everywhere: boolean, keepError = false): void {
+    this.#set({
+      status: 'signed-out',
+      busy: null,
+      email: '',
+      change: null,
+      confirm: null,
+      ...(keepError ? {} : { error: null }),
+    });
+    this.#host.onEvent({ type: 'signed-out', everywhere });
+  }
+
+  /** Keeps the element in step with the sign-in element, other tabs and token refresh. */
+  async #onSignal(signal: AuthSignal): Promise<void> {
+    // This element's own sign-out or deletion settles the state itself.
+    if (this.state.busy) return;
+    const client = this.#client;
+    if (!client) return;
+    const generation = this.#generation;
+    if (signal === 'signed-in') {
+      const session = await client.currentSession().catch(() => null);
+      if (generation !== this.#generation || this.state.busy || !session) return;
+      if (this.state.status !== 'signed-in' || session.user.email !== this.state.email) this.#signedIn(session);
+    } else if (this.state.status === 'signed-in') {
+      const session = signal === 'signed-out' ? null : await client.currentSession().catch(() => null);
+      if (generation === this.#generation && !session && this.state.status === 'signed-in' && !this.state.busy) this.#signedOut(false);
+    }
+  }
+
+  #set(patch: Partial<AccountState>): void {
+    this.state = { ...this.state, ...patch };
+    this.#host.onChange(this.state);
+  }
+}

@@ -1,0 +1,76 @@
+import type { AccountMessages } from './en.js';
+
+// As the sign-in element: "vous", "clé d’accès" for passkey, and wording that does not depend on
+// the reader's gender ("Aucune session ouverte" rather than "connecté·e").
+export default {
+  regionLabel: 'Votre compte',
+  loading: 'Chargement de votre compte…',
+  signedOut: 'Aucune session n’est ouverte.',
+
+  emailHeading: 'Adresse e-mail',
+  emailHint: 'Vous vous connectez avec cette adresse.',
+  changeEmail: 'Modifier l’adresse e-mail',
+  newEmailLabel: 'Nouvelle adresse e-mail',
+  newEmailHint:
+    'Nous y enverrons un code. Tant que vous ne l’avez pas saisi, vous continuez à vous connecter avec votre adresse actuelle.',
+  sendCode: 'Envoyer le code',
+  cancel: 'Annuler',
+  codeSentTo: (destination: string) => `Nous avons envoyé un code à ${destination}.`,
+  codeLabel: 'Code reçu par e-mail',
+  codeHint: 'Saisissez le code à 6 chiffres.',
+  confirmCode: 'Confirmer la nouvelle adresse',
+  resendCode: 'Envoyer un nouveau code',
+  sending: 'Envoi du code…',
+  verifying: 'Vérification du code…',
+  codeSent: 'Code envoyé. Consultez la boîte de réception de la nouvelle adresse.',
+  emailChanged: (email: string) => `Vous vous connectez désormais avec ${email}.`,
+
+  passkeysHeading: 'Clés d’accès',
+  passkeysHint: 'Connectez-vous avec votre empreinte, votre visage ou le verrouillage de l’écran plutôt qu’avec un code.',
+  noPasskeys: 'Vous n’avez encore aucune clé d’accès.',
+  unnamedPasskey: 'Clé d’accès',
+  passkeyAdded: (date: string) => `Ajoutée le ${date}`,
+  addPasskey: 'Ajouter une clé d’accès',
+  addingPasskey: 'Suivez les instructions de votre navigateur pour créer la clé d’accès…',
+  loadingPasskeys: 'Chargement de vos clés d’accès…',
+  deletePasskey: 'Supprimer',
+  deletePasskeyLabel: (name: string) => `Supprimer la clé d’accès ${name}`,
+  confirmDeletePasskey: (name: string) =>
+    `Supprimer la clé d’accès ${name}\u00a0? Vous ne pourrez plus vous connecter avec elle.`,
+  deletingPasskey: 'Suppression de la clé d’accès…',
+  passkeyCreated: 'Clé d’accès ajoutée.',
+  passkeyDeleted: 'Clé d’accès supprimée.',
+
+  devicesHeading: 'Appareils',
+  signOutEverywhereHint: 'Fermez votre session sur tous les appareils et navigateurs, y compris celui-ci.',
+  signOutEverywhere: 'Se déconnecter partout',
+  signingOut: 'Déconnexion de tous les appareils…',
+  signedOutEverywhere: 'Votre session est fermée sur tous les appareils.',
+
+  deleteHeading: 'Supprimer le compte',
+  deleteHint: 'La suppression de votre compte est définitive.',
+  deleteAccount: 'Supprimer mon compte',
+  confirmDeleteAccount: (email: string) =>
+    `Supprimer définitivement le compte ${email}\u00a0? Cette action est irréversible.`,
+  confirmDelete: 'Supprimer',
+  deleting: 'Suppression de votre compte…',
+  accountDeleted: 'Votre compte a été supprimé.',
+
+  errorEmailRequired: 'Saisissez la nouvelle adresse e-mail.',
+  errorInvalidEmail: 'Saisissez une adresse e-mail valide, par exemple nom@example.com.',
+  errorSameEmail: 'C’est déjà votre adresse e-mail.',
+  errorEmailTaken: 'Un autre compte utilise déjà cette adresse e-mail.',
+  errorCodeIncomplete: 'Saisissez les 6 chiffres du code.',
+  errorWrongCode: 'Ce code n’est pas le bon. Vérifiez l’e-mail et réessayez.',
+  errorCodeExpired: 'Ce code a expiré. Demandez un nouveau code.',
+  errorTooManyAttempts: 'Trop de tentatives. Patientez quelques minutes, puis réessayez.',
+  errorSessionExpired: 'Votre session a pris fin. Reconnectez-vous pour continuer.',
+  errorNetwork: 'Impossible de joindre le service de compte. Vérifiez votre connexion et réessayez.',
+  errorConfiguration: 'Les paramètres du compte ne sont pas correctement configurés sur cette page.',
+  errorPoolConflict: 'Un autre élément de cette page utilise un autre groupe d’utilisateurs.',
+  errorService: 'Le service de compte a rencontré un problème. Réessayez dans un instant.',
+  errorPasskeyCancelled: 'Aucune clé d’accès n’a été créée. Réessayez quand vous le souhaitez.',
+  errorPasskeyFailed: 'Cet appareil n’a pas pu créer de clé d’accès.',
+  errorPasskeysUnavailable: 'Les clés d’accès ne sont pas disponibles pour ce site.',
+  errorUnknown: 'Une erreur s’est produite. Réessayez.',
+} satisfies AccountMessages;
