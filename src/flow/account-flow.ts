@@ -14,6 +14,7 @@ import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import type { AccountClient } from './account-client.js';
 import { accountErrorCode, type AccountErrorContext } from './account-errors.js';
 import type { AuthSignal, PoolConfig, Session } from './client.js';
+import { forgetEmail, rememberEmail } from './known-emails.js';
 
 /** Cognito's attribute verification codes have 6 digits. */
 export const EMAIL_CODE_LENGTH = 6;
@@ -174,8 +175,12 @@ export class AccountFlow {
     if (!this.#idle() || change?.step !== 'code') return;
     const code = cleanCode(raw, EMAIL_CODE_LENGTH);
     if (code.length !== EMAIL_CODE_LENGTH) return this.#reject('code-incomplete');
-    await this.#run('verifying', 'code', async (client, _config, check) => {
+    const old = normalizeEmail(this.state.email);
+    await this.#run('verifying', 'code', async (client, config, check) => {
       await client.confirmEmail(code);
+      // The old address signs in no one now; the new one is this device's known address.
+      if (config.tokenStorage === 'local')
+        await Promise.all([forgetEmail(config.clientId, old), rememberEmail(config.clientId, change.email)]).catch(() => {});
       check();
       await this.#emailChanged(client, change.email, check);
     });
@@ -204,8 +209,12 @@ export class AccountFlow {
   /** The answer to the question asked by `askToDeleteAccount`. */
   async confirm(): Promise<void> {
     if (this.state.busy || this.state.confirm?.kind !== 'delete-account') return;
-    await this.#run('deleting', 'session', async (client, _config, check) => {
+    const email = normalizeEmail(this.state.email);
+    await this.#run('deleting', 'session', async (client, config, check) => {
       await client.deleteAccount();
+      // The sign-in element must not take its "known on this device" shortcut for a deleted account:
+      // the address now signs up anew.
+      if (config.tokenStorage === 'local') await forgetEmail(config.clientId, email).catch(() => {});
       check();
       this.#set({ status: 'signed-out', busy: null, email: '', change: null, confirm: null, error: null });
       this.#host.onEvent({ type: 'account-deleted' });
