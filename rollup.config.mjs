@@ -1,7 +1,10 @@
-// The script-tag bundle: one ES module, dist/cdn/passwordless-login.js, that registers the element.
-// aws-amplify and the non-English translations are split into chunks that the entry loads with
-// dynamic import(), resolved relative to its own URL, so the files can sit on any static host or CDN.
-// bundle-stats.json records which chunk imports which, for the size budgets and the benchmark.
+// The script-tag bundle: dist/cdn/passwordless-login.js registers the sign-in element, and
+// dist/cdn/passwordless-account.js the account element. aws-amplify and the non-English translations
+// are split into chunks that the entries load with dynamic import(), resolved relative to their own
+// URL, so the files can sit on any static host or CDN. One build for both, so that a page with both
+// elements loads Lit, the shared styles and aws-amplify once, and both share one Amplify
+// configuration and session. bundle-stats.json records which chunk imports which, for the size
+// budgets and the benchmark.
 import { rmSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -21,39 +24,76 @@ function bundleStats() {
     },
     writeBundle(_options, bundle) {
       const chunks = {};
-      let entry;
+      const entries = {};
       for (const [fileName, chunk] of Object.entries(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        if (chunk.isEntry) entry = fileName;
+        if (chunk.isEntry) entries[chunk.name] = fileName;
         chunks[fileName] = {
           imports: chunk.imports,
           dynamicImports: chunk.dynamicImports,
           modules: Object.keys(chunk.modules).map((id) => relative(process.cwd(), id)),
         };
       }
-      writeFileSync(`${OUT_DIR}/bundle-stats.json`, `${JSON.stringify({ entry, chunks }, null, 1)}\n`);
+      // `entry` (the sign-in element's) as before; `entries` names every element's.
+      const entry = entries['passwordless-login'];
+      writeFileSync(`${OUT_DIR}/bundle-stats.json`, `${JSON.stringify({ entry, entries, chunks }, null, 1)}\n`);
     },
   };
 }
 
+const LOGIN_ENTRY = /[\\/]src[\\/]register\.ts$/;
+const ACCOUNT_ENTRY = /[\\/]src[\\/]register-account\.ts$/;
+const SIGN_IN_FLOW = /[\\/]src[\\/]flow[\\/]login-flow\.ts$/;
+
 /**
  * The sign-in flow is only useful with the Cognito client, so both (and aws-amplify) are one chunk:
- * one request after the entry, and the complete-sign-in budget counts all of it.
+ * one request after the entry, and the complete-sign-in budget counts all of it. The account flow
+ * and the Amplify functions only it uses are a chunk of their own (`account-auth`), which builds on
+ * that one: sign-in pages never load it.
  */
 function manualChunks(id, { getModuleInfo }) {
+  if (inAccountChunk(id, getModuleInfo)) return 'account-auth';
   if (/[\\/]src[\\/]flow[\\/]/.test(id)) return 'auth';
-  // What the entry imports statically stays in the entry, even when the flow uses it too.
-  if (isStaticallyImportedByEntry(id, getModuleInfo)) return 'passwordless-login';
+  // What the sign-in entry imports statically stays in it, even when a flow or the account entry
+  // uses it too (Lit, the shared styles): a sign-in page's first render is one file, as before. An
+  // account page loads that file too, which registers <passwordless-login> and nothing more.
+  if (isStaticallyImportedBy(LOGIN_ENTRY, id, getModuleInfo)) return 'passwordless-login';
+  if (isStaticallyImportedBy(ACCOUNT_ENTRY, id, getModuleInfo)) return 'passwordless-account';
+  // What the sign-in flow shares with the account flow (email rules) goes with sign-in: the account
+  // chunk may load the sign-in chunk, never the other way round.
+  if (isStaticallyImportedBy(SIGN_IN_FLOW, id, getModuleInfo)) return 'auth';
+  // The rest of aws-amplify goes with sign-in, by name: a manual chunk also takes in whatever of its
+  // dependencies no chunk claims, and the account chunk must not take what sign-in needs.
+  if (/[\\/]node_modules[\\/]/.test(id)) return 'auth';
   return undefined;
 }
 
-function isStaticallyImportedByEntry(id, getModuleInfo, seen = new Set()) {
+const ACCOUNT_MODULES = /[\\/]src[\\/]flow[\\/](account-[\w-]+|amplify-account)\.ts$/;
+/**
+ * Amplify's functions that only the account flow imports (src/flow/amplify-account.ts). Their
+ * importer is the `aws-amplify/auth` barrel, which the sign-in chunk imports too, so Rollup would
+ * file them with sign-in; named here, they and what only they use go into the account chunk.
+ */
+const AMPLIFY_ACCOUNT_APIS =
+  /@aws-amplify[\\/]auth[\\/]dist[\\/]esm[\\/]providers[\\/]cognito[\\/]apis[\\/](updateUserAttributes?|sendUserAttributeVerificationCode|confirmUserAttribute|deleteUser)\.mjs$/;
+
+/** Whether a module belongs in the account chunk: its own modules, the APIs above, or what only they import. */
+function inAccountChunk(id, getModuleInfo, seen = new Set()) {
+  if (ACCOUNT_MODULES.test(id) || AMPLIFY_ACCOUNT_APIS.test(id)) return true;
+  if (seen.has(id) || !/[\\/]node_modules[\\/]/.test(id)) return false;
+  seen.add(id);
+  const info = getModuleInfo(id);
+  const importers = info ? [...info.importers, ...info.dynamicImporters] : [];
+  return importers.length > 0 && importers.every((i) => inAccountChunk(i, getModuleInfo, seen));
+}
+
+function isStaticallyImportedBy(entry, id, getModuleInfo, seen = new Set()) {
   if (seen.has(id)) return false;
   seen.add(id);
   const info = getModuleInfo(id);
   if (!info) return false;
-  if (info.isEntry) return true;
-  return info.importers.some((importer) => isStaticallyImportedByEntry(importer, getModuleInfo, seen));
+  if (entry.test(id)) return true;
+  return info.importers.some((importer) => isStaticallyImportedBy(entry, importer, getModuleInfo, seen));
 }
 
 /**
@@ -78,7 +118,7 @@ function resourcesConfigOnly() {
 }
 
 export default {
-  input: { 'passwordless-login': 'src/register.ts' },
+  input: { 'passwordless-login': 'src/register.ts', 'passwordless-account': 'src/register-account.ts' },
   // Lets the entry hold what it shares with the lazily loaded chunks, instead of a facade module
   // that imports a second file before anything renders.
   preserveEntrySignatures: 'allow-extension',
@@ -97,7 +137,7 @@ export default {
     typescript({
       tsconfig: 'tsconfig.json',
       include: ['src/**/*.ts'],
-      exclude: ['src/react.ts'],
+      exclude: ['src/react.ts', 'src/react-account.ts'],
       compilerOptions: {
         noEmit: false,
         outDir: OUT_DIR,

@@ -23,3 +23,5 @@ export const PasswordlessLogin = createComponent({
   },
   displayName: 'PasswordlessLogin',
 });
+
+export { PasswordlessAccount } from './react-account.js';

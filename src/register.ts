@@ -16,6 +16,14 @@ export {
   type SignedInDetail,
 } from './events.js';
 export type { Messages } from './i18n/index.js';
+// The account element's event details, as types only (its code is `passwordless-login/account`'s):
+// the generated framework typings import every element's types from this module.
+export type {
+  AccountErrorCode,
+  AccountErrorDetail,
+  EmailChangedDetail,
+  PasskeyDeletedDetail,
+} from './account/events.js';
 
 if (!customElements.get('passwordless-login')) {
   customElements.define('passwordless-login', PasswordlessLogin);

@@ -63,7 +63,8 @@ test('the package holds only what ships', () => {
   const files: string[] = packed.files.map((f: { path: string }) => f.path);
   for (const required of [
     'dist/lib/register.js', 'dist/lib/register.d.ts', 'dist/lib/passwordless-login.js', 'dist/lib/react.js',
-    'dist/cdn/passwordless-login.js', 'dist/emulator/index.js', 'dist/emulator/cli.js', 'custom-elements.json',
+    'dist/lib/register-account.js', 'dist/lib/register-account.d.ts', 'dist/lib/passwordless-account.js',
+    'dist/cdn/passwordless-login.js', 'dist/cdn/passwordless-account.js', 'dist/emulator/index.js', 'dist/emulator/cli.js', 'custom-elements.json',
     'dist/types/jsx.d.ts', 'dist/types/vue.d.ts', 'dist/types/svelte.d.ts', 'docs/frameworks.md',
     'README.md', 'package.json',
   ]) {
@@ -109,6 +110,12 @@ test('the types make the element and its events typed without casts', () => {
       "el.addEventListener('login-error', (e) => { const c: string = e.detail.code; console.log(c); });",
       "// @ts-expect-error: the detail is typed, so a wrong property is an error",
       "el.addEventListener('signed-in', (e) => e.detail.nope);",
+      "import 'passwordless-login/account';",
+      "import type { PasswordlessAccount } from 'passwordless-login/account-element';",
+      "const account: PasswordlessAccount = document.createElement('passwordless-account');",
+      "account.addEventListener('email-changed', (e) => { const m: string = e.detail.email; console.log(m); });",
+      "account.addEventListener('signed-out', (e) => { const all: boolean = e.detail.everywhere; console.log(all); });",
+      "account.addEventListener('account-error', (e) => { const c: string = e.detail.code; console.log(c); });",
       '',
     ].join('\n'),
   );

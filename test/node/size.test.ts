@@ -29,3 +29,40 @@ test('aws-amplify is not part of what renders the email step', () => {
   const amplify = emailStepModules.filter((m) => m.includes('@aws-amplify') || m.includes('aws-amplify'));
   assert.deepEqual(amplify, []);
 });
+
+// <passwordless-account>: its code loads only on pages that use it.
+const ACCOUNT_CODE = /^src\/(passwordless-account|register-account)\.ts$|^src\/account\/|^src\/i18n\/account\/|^src\/flow\/(account-|amplify-account)/;
+const stats = JSON.parse(readFileSync('dist/cdn/bundle-stats.json', 'utf8')) as {
+  entries: Record<string, string>;
+  chunks: Record<string, { modules: string[]; imports: string[]; dynamicImports: string[] }>;
+};
+const modulesOf = (files: string[]) => files.flatMap((f) => stats.chunks[f]!.modules);
+
+test('a sign-in page loads none of the account element’s code, on first render or after a sign-in', () => {
+  const signInFiles = sizes.completeSignIn.files;
+  assert.ok(signInFiles.includes(stats.entries['passwordless-login']!));
+  assert.deepEqual(modulesOf(signInFiles).filter((m) => ACCOUNT_CODE.test(m)), []);
+  // Nor can it load it later: no chunk of sign-in imports, statically or dynamically, an account chunk.
+  const accountFiles = new Set(sizes.accountOnly.files);
+  for (const file of signInFiles) {
+    const reached = [...stats.chunks[file]!.imports, ...stats.chunks[file]!.dynamicImports].filter((f) => accountFiles.has(f));
+    assert.deepEqual(reached, [], `${file} reaches the account's chunks`);
+  }
+});
+
+test('the account element’s code is all in its own files: its entry and its account chunk', () => {
+  const own = sizes.accountOnly.files;
+  assert.ok(own.includes(stats.entries['passwordless-account']!));
+  const everyAccountModule = Object.values(stats.chunks).flatMap((c) => c.modules).filter((m) => ACCOUNT_CODE.test(m) && !m.startsWith('src/i18n/account/') );
+  assert.ok(everyAccountModule.length > 5);
+  const inOwn = new Set(modulesOf(own));
+  assert.deepEqual(everyAccountModule.filter((m) => !inOwn.has(m)), []);
+});
+
+test(`the account element’s first render needs at most ${kb(BUDGETS.accountFirstRenderGzip)}, a whole account page ${kb(BUDGETS.completeAccountGzip)} (gzip -9)`, () => {
+  assert.ok(sizes.accountFirstRender.gzip <= BUDGETS.accountFirstRenderGzip, `first render is ${kb(sizes.accountFirstRender.gzip)}`);
+  assert.ok(sizes.completeAccount.gzip <= BUDGETS.completeAccountGzip, `account page is ${kb(sizes.completeAccount.gzip)}`);
+  // And aws-amplify waits for the session: the first render does without it.
+  const amplify = modulesOf(sizes.accountFirstRender.files).filter((m) => m.includes('aws-amplify'));
+  assert.deepEqual(amplify, []);
+});
