@@ -8,6 +8,7 @@ import { renderDevicesSection, type DevicesSectionHandlers } from './account/vie
 import { renderEmailSection, type EmailSectionHandlers } from './account/views/email-section.js';
 import { renderSignedOut } from './account/views/signed-out.js';
 import { accountStatusText, type AccountNotice } from './account/views/status.js';
+import { BarePageController } from './controllers/bare-page.js';
 import { ColorSchemeController } from './controllers/color-scheme.js';
 import { LanguageController } from './controllers/language.js';
 import { SignedOutEvent } from './events.js';
@@ -121,6 +122,7 @@ export class PasswordlessAccount extends LitElement {
   constructor() {
     super();
     new ColorSchemeController(this);
+    new BarePageController(this);
     this.accountState = { status: 'loading', busy: null, email: '', change: null, confirm: null, error: null };
   }
 

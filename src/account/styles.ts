@@ -6,6 +6,11 @@ import { css } from 'lit';
  * and radii for a site's sign-in and account pages, dark scheme included.
  */
 export const accountStyles = css`
+  /* An account page holds more than a sign-in form: a little wider, still bounded. */
+  :host {
+    max-inline-size: 34rem;
+  }
+
   .root {
     display: flex;
     flex-direction: column;

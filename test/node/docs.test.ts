@@ -91,7 +91,7 @@ test('docs/ ships nothing that no document uses', () => {
 
 // Absolute URLs: only ones whose existence we know, never a guessed address.
 const KNOWN_URLS: RegExp[] = [
-  /^https:\/\/cdn\.jsdelivr\.net(\/npm\/passwordless-login(\/dist\/cdn\/passwordless-login\.js)?)?$/, // jsDelivr serves every npm package
+  /^https:\/\/cdn\.jsdelivr\.net(\/npm\/passwordless-login(\/dist\/cdn\/passwordless-(login|account)\.js)?)?$/, // jsDelivr serves every npm package
   /^https:\/\/unpkg\.com\/passwordless-login$/, // so does unpkg (package.json's `unpkg` field)
   /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\/[\w./-]*)?$/, // Cognito's regional endpoint and issuer
   /^https:\/\/github\.com\/awslabs\/aws-jwt-verify$/, // aws-jwt-verify's repository
