@@ -9,12 +9,15 @@
  *   page whose origin is an IP literal and port is the emulator itself), the name given as `host`,
  *   and the names given as `allowedHosts`.
  * - **Origin** (CORS): browsers send `Origin` on every cross-origin request. Only loopback pages
- *   (`http(s)://localhost|*.localhost|127.0.0.1|[::1]`, any port) and the `corsOrigins` given are
+ *   (`http(s)://localhost|*.localhost|127.0.0.1|[::1]`, any port), pages on the address it was told
+ *   to listen on beyond loopback (`host`; for `0.0.0.0`/`::`, any of this machine's addresses: a
+ *   page served from this machine, e.g. to a phone on the LAN), and the `corsOrigins` given are
  *   answered; a request from any other page is refused outright (403), not merely left unreadable,
  *   because "simple" requests (a form post, `text/plain` fetch) run without a preflight.
  *   Requests without `Origin` (the SDK, curl, Node) are not browsers' cross-origin requests.
  */
 import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 
 /** What `startEmulator` was told about its address and its callers. */
 export interface GuardOptions {
@@ -49,16 +52,29 @@ function isLoopbackName(name: string): boolean {
 
 const LOOPBACK_ORIGIN_HOSTS = new Set(['127.0.0.1', '[::1]']);
 
+function isLoopbackAddress(name: string): boolean {
+  return name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+}
+
+/** This machine's addresses now (they may change while it runs, e.g. a new DHCP lease). */
+function ownAddresses(): Set<string> {
+  return new Set(Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address.toLowerCase())));
+}
+
 /** The checks, built once from the options (the names normalised the way headers are). */
 export class HttpGuard {
   private readonly hosts: Set<string>;
   private readonly origins: Set<string>;
   private readonly anyOrigin: boolean;
+  /** The page host names the listening address adds: none on loopback, `*` for a wildcard address. */
+  private readonly listeningOrigins: '*' | ReadonlySet<string>;
 
   constructor(options: GuardOptions) {
     this.hosts = new Set(options.allowedHosts.map((h) => hostName(h) ?? h.toLowerCase()));
     const listening = hostName(options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host);
     if (listening !== null) this.hosts.add(listening);
+    const wildcard = listening === '0.0.0.0' || listening === '::';
+    this.listeningOrigins = wildcard ? '*' : new Set(listening === null || isLoopbackAddress(listening) ? [] : [listening]);
     this.anyOrigin = options.corsOrigins.includes('*');
     this.origins = new Set(options.corsOrigins.filter((o) => o !== '*').map(normaliseOrigin));
   }
@@ -86,7 +102,10 @@ export class HttpGuard {
       return false;
     }
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) return false;
-    return LOOPBACK_ORIGIN_HOSTS.has(url.hostname) || isLoopbackName(url.hostname);
+    if (LOOPBACK_ORIGIN_HOSTS.has(url.hostname) || isLoopbackName(url.hostname)) return true;
+    const name = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (this.listeningOrigins === '*') return ownAddresses().has(name);
+    return this.listeningOrigins.has(name);
   }
 
   /** Refuses a browser request from a page that is not allowed; null when it may proceed. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { startEmulator } from '../../emulator/index.js';
@@ -113,6 +113,23 @@ describe('CORS: only loopback pages and the origins given', () => {
     } finally {
       await open.close();
     }
+  });
+
+  it("listening beyond loopback (--host), also answers pages on that address: for 0.0.0.0, this machine's own", async (t) => {
+    const own = Object.values(networkInterfaces()).flatMap((l) => l ?? []).find((a) => !a.internal && a.family === 'IPv4')?.address;
+    if (own === undefined) return t.skip('this machine has no non-loopback IPv4 address');
+    const lan = await harness({ host: '0.0.0.0' });
+    try {
+      const mine = await send(lan.emulator.endpoint, 'OPTIONS', '/', preflight(`http://${own}:8000`));
+      assert.equal(mine.status, 204);
+      assert.equal(mine.headers['access-control-allow-origin'], `http://${own}:8000`);
+      // A page on another machine of the network is not this machine's.
+      assert.equal((await send(lan.emulator.endpoint, 'OPTIONS', '/', preflight('http://203.0.113.9:8000'))).status, 403);
+    } finally {
+      await lan.close();
+    }
+    // On loopback (the default) the machine's other addresses are not pages it answers.
+    assert.equal((await send(h.emulator.endpoint, 'OPTIONS', '/', preflight(`http://${own}:8000`))).status, 403);
   });
 
   it('refuses malformed corsOrigins and allowedHosts before starting', async () => {
