@@ -14,7 +14,7 @@ import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import type { AccountClient } from './account-client.js';
 import { accountErrorCode, type AccountErrorContext } from './account-errors.js';
 import type { AuthSignal, PoolConfig, Session } from './client.js';
-import { forgetEmail, rememberEmail } from './known-emails.js';
+import { clearMarker, deviceMemoryScope } from './device-memory.js';
 
 /** Cognito's attribute verification codes have 6 digits. */
 export const EMAIL_CODE_LENGTH = 6;
@@ -178,9 +178,9 @@ export class AccountFlow {
     const old = normalizeEmail(this.state.email);
     await this.#run('verifying', 'code', async (client, config, check) => {
       await client.confirmEmail(code);
-      // The old address signs in no one now; the new one is this device's known address.
-      if (config.tokenStorage === 'local')
-        await Promise.all([forgetEmail(config.clientId, old), rememberEmail(config.clientId, change.email)]).catch(() => {});
+      // The old address signs in no one now: nothing on this device stays marked under it.
+      const scope = deviceMemoryScope(config);
+      if (scope) await clearMarker(scope, old);
       check();
       await this.#emailChanged(client, change.email, check);
     });
@@ -212,9 +212,9 @@ export class AccountFlow {
     const email = normalizeEmail(this.state.email);
     await this.#run('deleting', 'session', async (client, config, check) => {
       await client.deleteAccount();
-      // The sign-in element must not take its "known on this device" shortcut for a deleted account:
-      // the address now signs up anew.
-      if (config.tokenStorage === 'local') await forgetEmail(config.clientId, email).catch(() => {});
+      // Nothing on this device stays marked under the deleted account's address (a passkey, say).
+      const scope = deviceMemoryScope(config);
+      if (scope) await clearMarker(scope, email);
       check();
       this.#set({ status: 'signed-out', busy: null, email: '', change: null, confirm: null, error: null });
       this.#host.onEvent({ type: 'account-deleted' });

@@ -8,14 +8,23 @@
 // same copy that aws-amplify and @aws-amplify/auth use: aws-amplify depends on it and
 // @aws-amplify/auth, whose functions run every request here, declares it as a peer dependency, so
 // npm installs one copy beside them; this package declares the same peer. `ONE_AMPLIFY` checks it.
-import { ConsoleLogger, createAmplifyContext, getGlobalContext, hasGlobalContext, Hub } from '@aws-amplify/core';
-import { AMPLIFY_SYMBOL, setGlobalContext } from '@aws-amplify/core/internals/utils';
+import { ConsoleLogger, createAmplifyContext, decodeJWT, getGlobalContext, hasGlobalContext, Hub } from '@aws-amplify/core';
+import {
+  getDnsSuffix,
+  getRetryDecider,
+  jitteredBackoff,
+  parseJsonBody,
+  parseJsonError,
+  unauthenticatedHandler,
+  type HttpResponse,
+} from '@aws-amplify/core/internals/aws-client-utils';
+import { composeServiceApi } from '@aws-amplify/core/internals/aws-client-utils/composers';
+import { AMPLIFY_SYMBOL, AmplifyUrl, getAmplifyUserAgent, setGlobalContext } from '@aws-amplify/core/internals/utils';
 import type { LibraryOptions, ResourcesConfig } from '@aws-amplify/core';
 import {
-  autoSignIn,
   confirmSignIn,
-  confirmSignUp,
   fetchAuthSession,
+  getCurrentUser,
   resendSignUpCode,
   signIn,
   signOut,
@@ -120,8 +129,8 @@ function configure(config: PoolConfig): void {
  * challenge session into sessionStorage (to survive a reload). Its in-memory copy is what
  * `confirmSignIn` uses, so the mirror can be dropped after every call.
  */
-function dropSignInMirror(): void {
-  if (storageKind !== 'memory' || typeof window === 'undefined') return;
+function dropSignInMirror(always = false): void {
+  if ((!always && storageKind !== 'memory') || typeof window === 'undefined') return;
   for (let i = window.sessionStorage.length - 1; i >= 0; i--) {
     const key = window.sessionStorage.key(i);
     if (key?.startsWith(SIGN_IN_STATE_PREFIX)) window.sessionStorage.removeItem(key);
@@ -137,18 +146,108 @@ async function call<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Amplify's `autoSignIn` runs behind a 300 ms leading-edge debounce: a call within 300 ms of the
- * previous one is dropped and its promise never settles. Two sign-ups that quick happen (two
- * elements, a fast pool), so calls are spaced out here.
+ * Amplify's sign-in state (the challenge session confirmSignIn answers) is one per page, written
+ * when a sign-in's answer arrives. A sign-in abandoned by "Use a different email" still answers
+ * later: the next sign-in or confirmation waits for it, so that a late answer never replaces the
+ * session of a newer attempt.
  */
-const AUTO_SIGN_IN_DEBOUNCE_MS = 350;
-let lastAutoSignInAt = -Infinity;
+let signInQueue: Promise<unknown> = Promise.resolve();
+function signInTurn<T>(work: () => Promise<T>): Promise<T> {
+  const run = signInQueue.then(work, work);
+  signInQueue = run.catch(() => {});
+  return run;
+}
 
-async function runAutoSignIn(): Promise<SignInOutput> {
-  const wait = lastAutoSignInAt + AUTO_SIGN_IN_DEBOUNCE_MS - performance.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  lastAutoSignInAt = performance.now();
-  return autoSignIn();
+/**
+ * Cognito calls this module makes itself, through Amplify's own transport (the same retries, user
+ * agent and error parsing as Amplify's auth clients): ConfirmSignUp, for the Session it returns, and
+ * InitiateAuth with that Session.
+ *
+ * Why not Amplify's `confirmSignUp` + `autoSignIn`: Amplify keeps auto sign-in in a page-wide store
+ * that `signUp` arms when its answer arrives and that any sign-in attempt clears when its error
+ * arrives (`signInWithUserAuth` calls `resetAutoSignIn()` on UserNotConfirmed and UserNotFound). The
+ * flow sends SignUp and InitiateAuth together, so for a new user whichever answer arrives last
+ * decides, and half the time auto sign-in would be gone: a second email. Signing in with the
+ * ConfirmSignUp session here does not depend on that order, and it also signs in an account that
+ * was signed up earlier and never confirmed with its one sign-up code.
+ */
+async function cognito<T>(config: ResourcesConfig, operation: string, input: object): Promise<T> {
+  const pool = config.Auth!.Cognito!;
+  const region = pool.userPoolId?.split('_')[0] ?? '';
+  const url = pool.userPoolEndpoint
+    ? new AmplifyUrl(pool.userPoolEndpoint)
+    : new AmplifyUrl(`https://cognito-idp.${region}.${getDnsSuffix(region)}`);
+  const call = composeServiceApi(
+    unauthenticatedHandler,
+    (body: object) => ({
+      url,
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+        'cache-control': 'no-store',
+      },
+      body: JSON.stringify(body),
+    }),
+    async (response: HttpResponse) => {
+      if (response.statusCode < 300) return (await parseJsonBody(response)) as T;
+      const error = (await parseJsonError(response)) ?? namedError('UnknownError', 'Unknown error');
+      throw namedError(error.name, error.message);
+    },
+    {
+      service: 'cognito-idp',
+      retryDecider: getRetryDecider(parseJsonError),
+      computeDelay: jitteredBackoff,
+      userAgentValue: getAmplifyUserAgent(),
+      cache: 'no-store',
+      endpointResolver: () => ({ url }),
+    },
+  );
+  return call({ region }, { ClientId: pool.userPoolClientId, ...input });
+}
+
+interface AuthenticationResult {
+  AccessToken?: string;
+  IdToken?: string;
+  RefreshToken?: string;
+}
+
+/**
+ * Confirms a sign-up and signs the user in with the session Cognito returns for it (the sign-up code
+ * was the first factor), caching the tokens where Amplify's own sign-in would and announcing
+ * `signedIn` on Amplify's Hub as it does. Falls back to a normal sign-in (one sign-in code) when
+ * Cognito offers no session.
+ */
+async function confirmAndSignIn(email: string, code: string): Promise<AuthStep> {
+  const config = getGlobalContext().resourcesConfig;
+  const { Session } = await cognito<{ Session?: string }>(config, 'ConfirmSignUp', { Username: email, ConfirmationCode: code });
+  if (!Session) return { type: 'sign-in-needed' };
+  let result: AuthenticationResult | undefined;
+  try {
+    ({ AuthenticationResult: result } = await cognito<{ AuthenticationResult?: AuthenticationResult }>(config, 'InitiateAuth', {
+      AuthFlow: 'USER_AUTH',
+      AuthParameters: { USERNAME: email },
+      Session,
+    }));
+  } catch {
+    // The account is confirmed either way; a normal sign-in finishes the job.
+  }
+  if (!result?.AccessToken) return { type: 'sign-in-needed' };
+  const accessToken = decodeJWT(result.AccessToken);
+  await cognitoUserPoolsTokenProvider.tokenOrchestrator.setTokens({
+    tokens: {
+      accessToken,
+      idToken: result.IdToken ? decodeJWT(result.IdToken) : undefined,
+      refreshToken: result.RefreshToken,
+      // As Amplify computes it: how far this device's clock is behind Cognito's.
+      clockDrift: (accessToken.payload.iat ?? 0) * 1000 - Date.now(),
+      username: email,
+      signInDetails: { loginId: email, authFlowType: 'USER_AUTH' },
+    },
+  });
+  dropSignInMirror(true);
+  Hub.dispatch('auth', { event: 'signedIn', data: await getCurrentUser() }, 'Auth', AMPLIFY_SYMBOL);
+  return { type: 'signed-in' };
 }
 
 async function fromSignIn(output: SignInOutput): Promise<AuthStep> {
@@ -191,24 +290,21 @@ export const amplifyClient: AuthClient = {
 
   signUp: (email, locale) =>
     call(async () => {
+      // No `autoSignIn`: see `confirmAndSignIn` for why the sign-in after confirmation is done here.
       const result = await signUp({
         username: email,
-        options: {
-          userAttributes: { email, ...(locale ? { locale } : {}) },
-          autoSignIn: { authFlowType: 'USER_AUTH' },
-        },
+        options: { userAttributes: { email, ...(locale ? { locale } : {}) } },
       });
       const step = result.nextStep;
       if (step.signUpStep === 'CONFIRM_SIGN_UP') {
         return { type: 'code', purpose: 'sign-up', destination: step.codeDeliveryDetails.destination ?? '' };
       }
-      // A pre-sign-up trigger confirmed the user: the sign-up session signs them in without a code.
-      if (step.signUpStep === 'COMPLETE_AUTO_SIGN_IN') return fromSignIn(await runAutoSignIn());
+      // A pre-sign-up trigger confirmed the user at once: a normal sign-in (one code) follows.
       return { type: 'sign-in-needed' };
     }),
 
   signIn: (email) =>
-    call(async () => {
+    signInTurn(() => call(async () => {
       try {
         return await fromSignIn(
           await signIn({ username: email, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' } }),
@@ -218,18 +314,11 @@ export const amplifyClient: AuthClient = {
         if ((error as Error).name === 'UserAlreadyAuthenticatedException') return { type: 'signed-in' };
         throw error;
       }
-    }),
+    })),
 
-  confirmSignIn: (code) => call(async () => fromSignIn(await confirmSignIn({ challengeResponse: code }))),
+  confirmSignIn: (code) => signInTurn(() => call(async () => fromSignIn(await confirmSignIn({ challengeResponse: code })))),
 
-  confirmSignUp: (email, code) =>
-    call(async () => {
-      const result = await confirmSignUp({ username: email, confirmationCode: code });
-      // Auto sign-in is armed only by `signUp` in this page within 3 minutes; otherwise a normal
-      // sign-in follows.
-      if (result.nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN') return fromSignIn(await runAutoSignIn());
-      return { type: 'sign-in-needed' };
-    }),
+  confirmSignUp: (email, code) => signInTurn(() => call(() => confirmAndSignIn(email, code))),
 
   resendSignUpCode: (email) =>
     call(async () => {

@@ -2,32 +2,36 @@
  * The sign-in flow as a state machine: email → code → signed in. It knows nothing of the DOM; the
  * element renders its state and turns its events into DOM events.
  *
- * Round trips (Cognito requests before the next screen):
- * - returning user, remembered on this device, or `sign-up="off"`: InitiateAuth → code;
- *   RespondToAuthChallenge → signed in.
- * - returning user, first time on this device (`sign-up="auto"`): SignUp (UsernameExists) +
- *   InitiateAuth → code; RespondToAuthChallenge → signed in.
- * - new user: SignUp → code (6 digits, the only email); ConfirmSignUp + InitiateAuth with the
- *   ConfirmSignUp session → signed in.
- * - unconfirmed user: SignUp (UsernameExists) + InitiateAuth (UserNotConfirmed) +
- *   ResendConfirmationCode → sign-up code; ConfirmSignUp + InitiateAuth → sign-in code;
- *   RespondToAuthChallenge → signed in (Amplify arms auto sign-in only from its own `signUp`).
- *   With `sign-up="off"`: InitiateAuth (UserNotConfirmed) → the same code step an unknown address
- *   gets, and no code is sent or accepted (`sign-up="off"` never confirms an account).
+ * Round trips (sequential waits on Cognito before the next screen; requests sent together count once):
+ * - returning user, `sign-up="auto"`: SignUp + InitiateAuth together (UsernameExists; the sign-in
+ *   code) → code (8 digits, one email); RespondToAuthChallenge → signed in. One round trip on any
+ *   device: nothing about the user is remembered to get there.
+ * - new user: SignUp + InitiateAuth together → code (6 digits, the only email). The InitiateAuth
+ *   meets nobody (a simulated challenge under PreventUserExistenceErrors, UserNotFound under LEGACY)
+ *   or the account SignUp just created (UserNotConfirmed), depending on which Cognito handles first;
+ *   neither sends mail. ConfirmSignUp + InitiateAuth with the ConfirmSignUp session → signed in.
+ * - unconfirmed user (signed up earlier, never confirmed): SignUp + InitiateAuth together
+ *   (UsernameExists, UserNotConfirmed), then ResendConfirmationCode → sign-up code (two round trips:
+ *   only after the first does the element know a code must be resent; one email);
+ *   ConfirmSignUp + InitiateAuth with its session → signed in.
+ * - `sign-up="off"`: InitiateAuth alone → code; an unconfirmed account gets the same code step an
+ *   unknown address gets, and no code is sent or accepted (`sign-up="off"` never confirms an account).
  */
 import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import { NEEDS_NEW_CODE, type LoginErrorCode } from '../errors.js';
 import { errorCodeFor, type ErrorContext } from './cognito-errors.js';
 import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
-import { forgetEmail, isKnownEmail, rememberEmail } from './known-emails.js';
 
 /** Code lengths are a property of the step: Cognito's sign-in OTP has 8 digits, sign-up codes 6. */
 export const CODE_LENGTH = { 'sign-in': 8, 'sign-up': 6 } as const;
 
 export type Purpose = keyof typeof CODE_LENGTH;
 
-/** Amplify's auto sign-in stays armed 3 minutes after `signUp`; a margin for the round trips. */
-const AUTO_SIGN_IN_WINDOW_MS = 170_000;
+/**
+ * For this long after this element signed an address up, coming back to it resends the sign-up code
+ * at once (one request) instead of discovering again what the element already knows.
+ */
+const PENDING_SIGN_UP_MS = 10 * 60_000;
 
 export type Busy = 'restoring' | 'sending' | 'verifying' | 'signing-out' | null;
 
@@ -38,8 +42,11 @@ export interface CodeStep {
   destination: string;
   /** When "Resend code" becomes available, in ms since the epoch. */
   resendAt: number;
-  /** Reached through the "known on this device" shortcut: a resend runs the full discovery. */
-  viaShortcut: boolean;
+  /**
+   * Whether an account exists is not known (SignUp failed for another reason than an existing
+   * account, while InitiateAuth answered with a code step): "Resend code" discovers again.
+   */
+  uncertain: boolean;
   /** No code was sent and none is accepted (an unconfirmed account with `sign-up="off"`). */
   decoy?: boolean;
 }
@@ -110,11 +117,7 @@ export class LoginFlow {
   #conflict = false;
   /** Bumped by reset and disconnect: results of older actions are ignored. */
   #generation = 0;
-  /**
-   * The email this element signed up, and when: Amplify keeps auto sign-in armed for 3 minutes
-   * after `signUp`, so coming back to that email resends the sign-up code instead of starting over
-   * (which would end in a second, sign-in code).
-   */
+  /** The email this element signed up, and when (see PENDING_SIGN_UP_MS). */
   #pendingSignUp: { email: string; at: number } | null = null;
   /** Bumped by disconnect: a connect from an earlier connection stops. */
   #connection = 0;
@@ -154,6 +157,13 @@ export class LoginFlow {
       return;
     }
     this.#unlisten = client.listen((signal) => void this.#onSignal(signal));
+    // Versions before 0.2 kept unsalted SHA-256 digests of the emails that signed in here, which
+    // anyone could test a guess against (issue 10): the list is gone, and so is what it left behind.
+    try {
+      globalThis.localStorage?.removeItem(`passwordless-login.known.${config.clientId}`);
+    } catch {
+      // Storage blocked: nothing was kept either.
+    }
     const session = await client.currentSession().catch(() => null);
     if (generation !== this.#connection) return;
     if (session) {
@@ -205,7 +215,7 @@ export class LoginFlow {
     if (!email) return this.#reject('email-required', raw);
     if (!isValidEmail(email)) return this.#reject('invalid-email', raw);
     await this.#run('sending', 'email', { email: raw }, async (client, config, check) => {
-      await this.#discover(client, config, email, check, true);
+      await this.#discover(client, config, email, check);
     });
   }
 
@@ -243,9 +253,8 @@ export class LoginFlow {
         const step = await client.resendSignUpCode(email).catch(alreadyConfirmed);
         if (step.type === 'code') this.#enterCode(step, check);
         else await this.#follow(client, config, email, step, check);
-      } else if (code.viaShortcut && this.#host.signUpMode() === 'auto') {
-        // The shortcut skipped the sign-up probe; if no code arrived the account may be gone.
-        await this.#discover(client, config, email, check, false);
+      } else if (code.uncertain && this.#host.signUpMode() === 'auto') {
+        await this.#discover(client, config, email, check);
       } else {
         await this.#follow(client, config, email, await client.signIn(email), check);
       }
@@ -275,40 +284,43 @@ export class LoginFlow {
     return session?.tokens ?? null;
   }
 
-  /** Sign-up probe first, unless this device has seen the email sign in. */
-  async #discover(client: AuthClient, config: PoolConfig, email: string, check: () => void, useShortcut: boolean) {
+  /**
+   * Finds out in one round trip what the address is and sends its code: SignUp and InitiateAuth go
+   * out together (see the top of this file). Nothing sends a second email: SignUp mails only a new
+   * account, InitiateAuth only an existing, confirmed one.
+   */
+  async #discover(client: AuthClient, config: PoolConfig, email: string, check: () => void) {
     if (this.#host.signUpMode() === 'off') {
       return this.#follow(client, config, email, await client.signIn(email), check);
     }
-    if (useShortcut && config.tokenStorage === 'local' && (await isKnownEmail(config.clientId, email))) {
-      try {
-        const step = await client.signIn(email);
-        check();
-        return await this.#follow(client, config, email, step, check, true);
-      } catch (error) {
-        if ((error as Error).name !== 'UserNotFoundException') throw error;
-        await forgetEmail(config.clientId, email);
-      }
-    }
     const pending = this.#pendingSignUp;
-    if (pending?.email === email && Date.now() - pending.at < AUTO_SIGN_IN_WINDOW_MS) {
+    if (pending?.email === email && Date.now() - pending.at < PENDING_SIGN_UP_MS) {
       this.#set({ isNewUser: true });
       return this.#enterCode(await client.resendSignUpCode(email), check);
     }
-    let step: AuthStep;
-    try {
-      step = await client.signUp(email, this.#host.locale());
-      check();
+    const [signUp, signIn] = await Promise.allSettled([client.signUp(email, this.#host.locale()), client.signIn(email)]);
+    check();
+    if (signUp.status === 'fulfilled') {
       this.#pendingSignUp = { email, at: Date.now() };
       this.#set({ isNewUser: true });
-    } catch (error) {
-      if ((error as Error).name !== 'UsernameExistsException') throw error;
-      check();
-      this.#set({ isNewUser: false });
-      step = await client.signIn(email);
+      return this.#follow(client, config, email, signUp.value, check);
     }
-    check();
-    await this.#follow(client, config, email, step, check);
+    const exists = (signUp.reason as Error)?.name === 'UsernameExistsException';
+    // SignUp refused for a reason that says nothing about the address (throttled, rate-limited by a
+    // firewall, self sign-up not permitted, cut off) while InitiateAuth answered with a code step: a
+    // returning user's code, already mailed, or the challenge Cognito simulates for an unknown
+    // address. The code step is shown either way, so that a returning user is never turned away
+    // with a code in their inbox; "Resend code" finds out again.
+    const uncertain =
+      !exists &&
+      signIn.status === 'fulfilled' &&
+      signIn.value.type === 'code' &&
+      ((signUp.reason as Error)?.name === 'NotAuthorizedException' ||
+        ['too-many-attempts', 'network'].includes(errorCodeFor(signUp.reason, 'email')));
+    if (!exists && !uncertain) throw signUp.reason;
+    if (signIn.status === 'rejected') throw signIn.reason;
+    this.#set({ isNewUser: false });
+    await this.#follow(client, config, email, signIn.value, check, uncertain);
   }
 
   async #follow(
@@ -317,18 +329,16 @@ export class LoginFlow {
     email: string,
     step: AuthStep,
     check: () => void,
-    viaShortcut = false,
+    uncertain = false,
   ): Promise<void> {
     check();
     switch (step.type) {
       case 'code':
-        return this.#enterCode(step, check, viaShortcut);
+        return this.#enterCode(step, check, uncertain);
       case 'signed-in': {
         const session = await client.currentSession();
         check();
         if (!session) throw Object.assign(new Error('No session after sign-in.'), { name: 'NoSession' });
-        if (config.tokenStorage === 'local') await rememberEmail(config.clientId, email).catch(() => {});
-        check();
         return this.#signedIn(session, this.state.isNewUser, false);
       }
       case 'confirm-sign-up':
@@ -348,7 +358,7 @@ export class LoginFlow {
     }
   }
 
-  #enterCode(step: AuthStep, check: () => void, viaShortcut = false, decoy = false): void {
+  #enterCode(step: AuthStep, check: () => void, uncertain = false, decoy = false): void {
     check();
     if (step.type !== 'code') throw Object.assign(new Error('Expected a code step.'), { name: 'UnexpectedStep' });
     const codeLength = CODE_LENGTH[step.purpose];
@@ -360,7 +370,7 @@ export class LoginFlow {
         codeLength,
         destination: step.destination,
         resendAt: Date.now() + this.#host.resendCooldownMs(),
-        viaShortcut,
+        uncertain,
         ...(decoy ? { decoy } : {}),
       },
     });
