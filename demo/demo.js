@@ -5,6 +5,7 @@
 const POOL_KEY = 'passwordless-login-demo:pool';
 const PREFS_KEY = 'passwordless-login-demo:prefs';
 const EVENTS = ['signed-in', 'signed-out', 'code-sent', 'login-error'];
+const ACCOUNT_EVENTS = ['email-changed', 'signed-out', 'account-deleted', 'account-error', 'passkey-created', 'passkey-deleted'];
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const emulator = await fetch('config.json').then((r) => r.json());
@@ -37,6 +38,17 @@ function mountElement() {
   el.setAttribute('sign-up', prefs.signUp);
   for (const type of EVENTS) el.addEventListener(type, logEvent);
   old.replaceWith(el);
+
+  // The account element on the same pool and session.
+  const account = document.createElement('passwordless-account');
+  account.id = 'account';
+  account.setAttribute('user-pool-id', pool.userPoolId);
+  account.setAttribute('client-id', pool.clientId);
+  if (!pool.real) account.setAttribute('endpoint', pool.endpoint);
+  account.setAttribute('lang', prefs.lang);
+  for (const type of ACCOUNT_EVENTS) account.addEventListener(type, logEvent);
+  account.append(...$('account').childNodes);
+  $('account').replaceWith(account);
   $('backend-badge').textContent = pool.real ? `Amazon Cognito · ${pool.userPoolId}` : 'Local emulator';
   $('inbox-hint').textContent = pool.real
     ? 'Codes from a real pool arrive in your real mailbox.'
@@ -59,6 +71,7 @@ document.documentElement.dataset.theme = prefs.theme;
 langSelect.addEventListener('change', () => {
   prefs.lang = langSelect.value;
   $('login').setAttribute('lang', prefs.lang);
+  $('account').setAttribute('lang', prefs.lang);
   savePrefs();
 });
 themeSelect.addEventListener('change', () => {
@@ -125,6 +138,9 @@ function displayDetail(type, detail) {
 
 function logEvent(event) {
   const item = document.createElement('li');
+  const source = document.createElement('span');
+  source.className = 'log-source';
+  source.textContent = event.currentTarget.localName === 'passwordless-account' ? 'account' : 'login';
   const name = document.createElement('span');
   name.className = 'log-name';
   name.textContent = event.type;
@@ -137,7 +153,7 @@ function logEvent(event) {
   pre.tabIndex = 0;
   pre.setAttribute('role', 'region');
   pre.setAttribute('aria-label', `${event.type} detail`);
-  item.append(name, time, pre);
+  item.append(source, name, time, pre);
   $('log').prepend(item);
 }
 $('clear-log').addEventListener('click', () => $('log').replaceChildren());
@@ -158,6 +174,15 @@ function renderMessage(message) {
   const subject = document.createElement('p');
   subject.className = 'mail-subject';
   subject.textContent = message.subject;
+  if (message.kind === 'notice') {
+    // A mail a trigger sent itself (the email-change notice to the old address): no code.
+    const note = document.createElement('p');
+    note.className = 'mail-note';
+    note.textContent = message.text.split('\n').filter(Boolean).slice(1, 2).join(' ');
+    item.append(head, subject, note);
+    $('inbox').prepend(item);
+    return;
+  }
   const codeRow = document.createElement('div');
   codeRow.className = 'mail-code';
   const code = document.createElement('code');

@@ -225,7 +225,7 @@ export class PasswordlessAccount extends LitElement {
           ? renderSignedOut(t)
           : nothing;
     const status = s.status === 'loading' ? t.loading : accountStatusText(t, s.busy, this.notice);
-    return html`<div class="root" role="region" aria-label=${t.regionLabel} lang=${language} dir=${directionOf(language)}>
+    return html`<div class="root" lang=${language} dir=${directionOf(language)}>
       <slot name="header"></slot>
       ${main}
       <div part="status" role="status">${status}</div>

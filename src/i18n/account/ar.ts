@@ -8,7 +8,6 @@ import type { AccountMessages } from './en.js';
 const ltr = (text: string) => `\u2066${text}\u2069`;
 
 export default {
-  regionLabel: 'حسابك',
   loading: 'جارٍ تحميل حسابك…',
   signedOut: 'لم يتم تسجيل الدخول.',
 

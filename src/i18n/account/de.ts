@@ -2,7 +2,6 @@ import type { AccountMessages } from './en.js';
 
 // As the sign-in element: "Sie", and "Passkey" as German interfaces say it.
 export default {
-  regionLabel: 'Ihr Konto',
   loading: 'Ihr Konto wird geladen …',
   signedOut: 'Sie sind nicht angemeldet.',
 

@@ -5,8 +5,6 @@
  * values (addresses, names, dates) come wrapped in Unicode isolates by the caller.
  */
 export const accountEn = {
-  /** Accessible name of the whole element. */
-  regionLabel: 'Your account',
   loading: 'Loading your account…',
   signedOut: 'You are not signed in.',
 

@@ -2,7 +2,6 @@ import type { AccountMessages } from './en.js';
 
 // As the sign-in element: "tú", and "llave de acceso" for passkey.
 export default {
-  regionLabel: 'Tu cuenta',
   loading: 'Cargando tu cuenta…',
   signedOut: 'No has iniciado sesión.',
 

@@ -3,7 +3,6 @@ import type { AccountMessages } from './en.js';
 // As the sign-in element: "vous", "clé d’accès" for passkey, and wording that does not depend on
 // the reader's gender ("Aucune session ouverte" rather than "connecté·e").
 export default {
-  regionLabel: 'Votre compte',
   loading: 'Chargement de votre compte…',
   signedOut: 'Aucune session n’est ouverte.',
 

@@ -7,7 +7,6 @@ import type { AccountMessages } from './en.js';
 const ltr = (text: string) => `\u2066${text}\u2069`;
 
 export default {
-  regionLabel: 'החשבון שלך',
   loading: 'טוענים את החשבון…',
   signedOut: 'לא בוצעה כניסה.',
 

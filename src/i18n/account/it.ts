@@ -2,7 +2,6 @@ import type { AccountMessages } from './en.js';
 
 // As the sign-in element: "tu", and "passkey" as Italian interfaces keep it.
 export default {
-  regionLabel: 'Il tuo account',
   loading: 'Caricamento dell’account…',
   signedOut: 'Non hai effettuato l’accesso.',
 

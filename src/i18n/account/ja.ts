@@ -2,7 +2,6 @@ import type { AccountMessages } from './en.js';
 
 // As the sign-in element: polite form (です・ます), "サインイン", and "パスキー".
 export default {
-  regionLabel: 'アカウント',
   loading: 'アカウントを読み込み中…',
   signedOut: 'サインインしていません。',
 

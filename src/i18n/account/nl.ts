@@ -2,7 +2,6 @@ import type { AccountMessages } from './en.js';
 
 // As the sign-in element: "je", and "passkey" as Dutch interfaces keep it.
 export default {
-  regionLabel: 'Je account',
   loading: 'Je account wordt geladen…',
   signedOut: 'Je bent niet ingelogd.',
 

@@ -3,7 +3,6 @@ import type { AccountMessages } from './en.js';
 // As the sign-in element: informal "Ty", impersonal forms where a past tense would be gendered
 // ("Wylogowano", "Usunięto"), and "klucz dostępu" for passkey.
 export default {
-  regionLabel: 'Twoje konto',
   loading: 'Wczytywanie konta…',
   signedOut: 'Nie zalogowano.',
 

@@ -3,7 +3,6 @@ import type { AccountMessages } from './en.js';
 // As the sign-in element: wording that reads naturally in Portugal and Brazil, addressing the user
 // without a pronoun where possible, and "chave de acesso" for passkey.
 export default {
-  regionLabel: 'A sua conta',
   loading: 'Carregando a sua conta…',
   signedOut: 'Não há sessão iniciada.',
 

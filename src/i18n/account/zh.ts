@@ -2,7 +2,6 @@ import type { AccountMessages } from './en.js';
 
 // Simplified Chinese, as the sign-in element: "您", "登录", and "通行密钥" for passkey.
 export default {
-  regionLabel: '您的账户',
   loading: '正在加载您的账户…',
   signedOut: '您尚未登录。',
 
