@@ -96,6 +96,14 @@ const bytes = {
     gzip: sizes.completeSignIn.gzip,
     brotli: sizes.completeSignIn.brotli,
   },
+  // <passwordless-account>: its first render (its entry with the sign-in entry it builds on), a
+  // signed-in account page in all (with the sign-in and account chunks), and what only it loads.
+  ...Object.fromEntries(
+    /** @type {const} */ (['accountFirstRender', 'completeAccount', 'accountOnly']).map((name) => [
+      name,
+      { files: sizes[name].files.length, raw: sizes[name].raw, gzip: sizes[name].gzip, brotli: sizes[name].brotli },
+    ]),
+  ),
   classicPage: { files: 1, ...compressed('bench/.build/classic.js') },
   peer: { js: total(peerFiles.js), css: total(peerFiles.css) },
 };

@@ -64,6 +64,13 @@ export function sections(r) {
       rows: [
         ['element: email step, JavaScript (entry + static imports)', r.bytes.emailStep],
         ['element: complete sign-in, JavaScript (+ aws-amplify chunk; English)', r.bytes.completeSignIn],
+        ...(r.bytes.accountFirstRender
+          ? [
+              ['<passwordless-account>: first render (its entry + the sign-in entry)', r.bytes.accountFirstRender],
+              ['<passwordless-account>: signed-in account page, in all (+ sign-in and account chunks; English)', r.bytes.completeAccount],
+              ['<passwordless-account>: of which only the account page loads', r.bytes.accountOnly],
+            ]
+          : []),
         ['classic tutorial page, JavaScript (aws-amplify alone)', r.bytes.classicPage],
         ...(r.bytes.peer
           ? [
