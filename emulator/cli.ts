@@ -20,6 +20,8 @@ import {
 
 /** Not Node's inspector port 9229 (cognito-local's default), so `node --inspect` and this coexist. */
 export const CLI_DEFAULT_PORT = 9239;
+/** As the production pool's app client (infra/lib/passwordless-login-stack.ts). */
+export const CLI_REFRESH_ROTATION_GRACE_SECONDS = 10;
 
 const HELP = `Usage: passwordless-login-emulator [options]
 
@@ -40,8 +42,18 @@ Options:
                                on (default, as the pool in infra/): a changed email stays pending,
                                the old one signing in, until its code is verified; off: it switches
                                at once, unverified
+  --self-sign-up <on|off>      on (default): anyone signs up; off: SignUp is refused, as with the
+                               production pool's SelfSignUp=off (administrators use AdminCreateUser)
+  --refresh-token-rotation <s|off>
+                               seconds a rotated-out refresh token keeps working (default 10, as the
+                               pool in infra/; 0-60), or off: refresh tokens never change
   --data <file>                keep users, passkeys, signing keys and refresh tokens in this JSON file
+  --triggers <infra|none>      infra (default): run the production pool's Lambda triggers from
+                               infra/ (code emails; the seal at confirmation and before tokens);
+                               none: no triggers
   --custom-message <module>    JS/TS module exporting a Cognito Custom Message trigger handler
+                               (replaces the one --triggers infra brings)
+  --app-name <name>            APP_NAME for the triggers: the site's name in the code emails
   --cors-origin <origin>       also answer pages of this origin, e.g. https://app.test:8443
                                (repeatable; default: only http(s)://localhost, 127.0.0.1, [::1])
   --allowed-host <name>        also answer requests addressed to this host name, e.g. a Docker
@@ -154,6 +166,10 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
         'request-timeout': { type: 'string' },
         'password-policy': { type: 'string' },
         'custom-attribute': { type: 'string', multiple: true },
+        'self-sign-up': { type: 'string' },
+        'refresh-token-rotation': { type: 'string' },
+        triggers: { type: 'string' },
+        'app-name': { type: 'string' },
         'fault-500': { type: 'string' },
         'fault-503': { type: 'string' },
         'fault-throttle': { type: 'string' },
@@ -211,6 +227,23 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
     options.requestTimeoutSeconds = parseDuration(v['request-timeout'], 's', '--request-timeout');
   if (v['password-policy'] !== undefined) options.passwordPolicy = parsePasswordPolicy(v['password-policy']);
   if (v['custom-attribute'] !== undefined) options.customAttributes = v['custom-attribute'].map(parseCustomAttribute);
+  // The CLI runs the production pool (infra/) unless told otherwise: its triggers, its rotation.
+  const triggers = v.triggers ?? 'infra';
+  if (triggers !== 'infra' && triggers !== 'none') throw new UsageError(`--triggers must be "infra" or "none", not "${triggers}"`);
+  options.triggers = triggers === 'infra';
+  if (v['app-name'] !== undefined) options.triggerEnvironment = { APP_NAME: v['app-name'] };
+  const selfSignUp = v['self-sign-up'];
+  if (selfSignUp !== undefined) {
+    if (selfSignUp !== 'on' && selfSignUp !== 'off') throw new UsageError(`--self-sign-up must be "on" or "off", not "${selfSignUp}"`);
+    options.selfSignUp = selfSignUp === 'on';
+  }
+  const rotation = v['refresh-token-rotation'] ?? String(CLI_REFRESH_ROTATION_GRACE_SECONDS);
+  if (rotation === 'off') options.refreshTokenRotation = false;
+  else {
+    if (!/^\d+$/.test(rotation) || Number(rotation) > 60)
+      throw new UsageError(`--refresh-token-rotation: "${rotation}" is not 0-60 seconds or off`);
+    options.refreshTokenRotation = { retryGracePeriodSeconds: Number(rotation) };
+  }
   const faults: FaultOptions = {};
   const rates = [
     ['fault-500', 'internalError'],

@@ -61,6 +61,18 @@ export const errors = {
   invalidRefreshToken: e('NotAuthorizedException', 'Invalid Refresh Token'),
   refreshTokenRevoked: e('NotAuthorizedException', 'Refresh Token has been revoked'),
   refreshTokenExpired: e('NotAuthorizedException', 'Refresh Token has expired'),
+  // [U] Cognito's text for a refresh token that rotation retired (after its grace period).
+  refreshTokenReused: e('RefreshTokenReuseException', 'Refresh token has already been used.'),
+  // Self sign-up off (AllowAdminCreateUserOnly): Cognito's text.
+  signUpNotPermitted: e('NotAuthorizedException', 'SignUp is not permitted for this user pool'),
+  // [U] Account recovery is admin only: the text is the emulator's own.
+  recoveryAdminOnly: e('NotAuthorizedException', 'Password reset by the user is not allowed for this user pool; an administrator must reset it.'),
+  // [U] An IAM-authorized operation without a SigV4 signature (AWS's text for unsigned requests).
+  missingAuthenticationToken: e('MissingAuthenticationTokenException', 'Missing Authentication Token'),
+  userPoolNotFound: (userPoolId: string) => new CognitoError('ResourceNotFoundException', `User pool ${userPoolId} does not exist.`),
+  adminUserExists: e('UsernameExistsException', 'User account already exists'),
+  // The emulator implements no temporary passwords (no NEW_PASSWORD_REQUIRED challenge).
+  notEmulated: (what: string) => new CognitoError('InvalidParameterException', `The local emulator does not implement ${what}.`),
   invalidAccessToken: e('NotAuthorizedException', 'Invalid Access Token'),
   accessTokenExpired: e('NotAuthorizedException', 'Access Token has expired'),
   accessTokenRevoked: e('NotAuthorizedException', 'Access Token has been revoked'),
@@ -87,7 +99,8 @@ export const errors = {
   passkeyAlreadyRegistered: e('InvalidParameterException', 'This passkey is already registered.'),
   passkeyNotFound: e('ResourceNotFoundException', 'The passkey credential was not found.'),
   invalidNextToken: e('InvalidParameterException', 'Invalid NextToken.'),
-  lambdaFailed: (message: string) =>
-    new CognitoError('UserLambdaValidationException', `CustomMessage failed with error ${message}.`),
+  /** A Lambda trigger threw or timed out: Cognito names the trigger and passes its message on. */
+  triggerFailed: (trigger: 'CustomMessage' | 'PostConfirmation' | 'PreTokenGeneration', message: string) =>
+    new CognitoError('UserLambdaValidationException', `${trigger} failed with error ${message}.`),
   internal: () => new CognitoError('InternalErrorException', 'Internal server error.', 500),
 } as const;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './faults.js';
 import { HttpGuard } from './http-guard.js';
 import { Outbox } from './mail.js';
-import { loadCustomMessage, type CustomMessageHandler } from './messages.js';
+import type { CustomMessageEvent, CustomMessageHandler } from './messages.js';
 import { Pool } from './operations/index.js';
 import {
   DEFAULT_AUTH_SESSION_VALIDITY_SECONDS,
@@ -23,6 +23,8 @@ import { SessionStore } from './sessions.js';
 import { Store, type PersistedState } from './store.js';
 import { TokenMinter, newPoolKeys } from './tokens.js';
 import { RegistrationChallenges } from './webauthn.js';
+import { triggerModules } from './triggers/modules.js';
+import { TriggerRunner } from './triggers/runner.js';
 
 export { CognitoError } from './errors.js';
 export { EmulatorDataError } from './store.js';
@@ -30,7 +32,8 @@ export type { OutboxMessage } from './mail.js';
 export type { RequestRecord } from './server.js';
 export type { FaultKind, FaultOptions, FaultSettings } from './faults.js';
 export type { CustomMessageEvent, CustomMessageHandler } from './messages.js';
-export type { CustomAttribute, EmulatorOptions, PasskeyOptions, PasswordPolicy } from './options.js';
+export type { CustomAttribute, EmulatorOptions, PasskeyOptions, PasswordPolicy, TriggerModules } from './options.js';
+export { productionTriggers } from './triggers/modules.js';
 export {
   CLI_DEFAULT_CLIENT_ID,
   CLI_DEFAULT_USER_POOL_ID,
@@ -102,8 +105,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     issuer,
     options.tokenValiditySeconds ?? DEFAULT_TOKEN_VALIDITY_SECONDS,
   );
-  const customMessage: CustomMessageHandler | undefined =
-    options.customMessage === undefined ? undefined : await loadCustomMessage(options.customMessage);
+  // The endpoint the triggers' AWS SDK calls is known once the server listens; the worker starts then.
+  let endpoint = '';
+  const runner = new TriggerRunner(triggerModules(options), {
+    get endpoint() {
+      return endpoint;
+    },
+    region,
+    ...(options.triggerEnvironment ? { extra: options.triggerEnvironment } : {}),
+  });
+  const customMessage: CustomMessageHandler | undefined = runner.has('CustomMessage')
+    ? (event: CustomMessageEvent) => runner.invoke('CustomMessage', event)
+    : undefined;
 
   const outbox = new Outbox();
   const sessionValidityMs = (options.authSessionValiditySeconds ?? DEFAULT_AUTH_SESSION_VALIDITY_SECONDS) * 1000;
@@ -118,12 +131,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     outbox,
     log,
     customMessage,
+    triggers: runner,
   });
 
-  let endpoint = '';
   const guard = new HttpGuard({ host, allowedHosts: options.allowedHosts ?? [], corsOrigins: options.corsOrigins ?? [] });
   const server = new EmulatorServer({
     pool,
+    inTrigger: () => runner.running > 0,
     minter,
     outbox,
     userPoolId,
@@ -147,6 +161,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // A wildcard address is reachable on loopback; clients need a concrete one.
   const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
   endpoint = `http://${urlHost}:${port}`;
+  if (Object.keys(runner.modules).length > 0) {
+    try {
+      await runner.start();
+    } catch (error) {
+      await runner.close();
+      await new Promise<void>((resolve) => {
+        server.http.close(() => resolve());
+        server.http.closeAllConnections();
+      });
+      throw error;
+    }
+  }
   if (faults.active) {
     const { injected: _, ...settings } = faults.describe();
     log(`fault injection on: ${JSON.stringify(settings)}`);
@@ -172,6 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         });
         // Operations already running finish, and their changes reach the data file.
         await server.idle();
+        await runner.close();
         await store.flush().catch((error: unknown) => log(`could not write the data file: ${(error as Error).message}`));
       })();
       return closing;

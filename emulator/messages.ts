@@ -1,5 +1,3 @@
-import { resolve, extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { errors } from './errors.js';
 import { htmlToText, looksLikeHtml } from './mail.js';
 
@@ -30,7 +28,8 @@ export interface CustomMessageEvent {
   response: { smsMessage: string | null; emailMessage: string | null; emailSubject: string | null };
 }
 
-export type CustomMessageHandler = (event: CustomMessageEvent, context: object) => unknown;
+/** Runs the pool's Custom Message trigger (in the trigger worker, see triggers/runner.ts). */
+export type CustomMessageHandler = (event: CustomMessageEvent) => Promise<unknown>;
 
 /** A rendered mail. */
 export interface RenderedMessage {
@@ -38,9 +37,6 @@ export interface RenderedMessage {
   text: string;
   html?: string;
 }
-
-/** Lambda triggers get 5 seconds from Cognito before it gives up on them. */
-const TRIGGER_TIMEOUT_MS = 5000;
 
 /** The pool's default templates (Cognito's own defaults for the verification mail). */
 const DEFAULTS: Record<TriggerSource, { subject: string; message: string }> = {
@@ -50,45 +46,6 @@ const DEFAULTS: Record<TriggerSource, { subject: string; message: string }> = {
   CustomMessage_UpdateUserAttribute: { subject: 'Your verification code', message: 'Your verification code is {####}.' },
   CustomMessage_VerifyUserAttribute: { subject: 'Your verification code', message: 'Your verification code is {####}.' },
 };
-
-/**
- * Loads a Custom Message trigger module: `handler` as a named export, or a default export that is
- * the handler or has one. TypeScript files are loaded through tsx, which must then be installed.
- */
-export async function loadCustomMessage(path: string): Promise<CustomMessageHandler> {
-  const url = pathToFileURL(resolve(path)).href;
-  let mod: Record<string, unknown>;
-  try {
-    if (['.ts', '.mts', '.cts'].includes(extname(path))) {
-      let tsImport: (specifier: string, parent: string) => Promise<unknown>;
-      try {
-        ({ tsImport } = (await import('tsx/esm/api')) as { tsImport: typeof tsImport });
-      } catch {
-        throw new Error('loading a TypeScript module needs the "tsx" package; install it or pass a .js file');
-      }
-      mod = (await tsImport(url, import.meta.url)) as Record<string, unknown>;
-    } else {
-      mod = (await import(url)) as Record<string, unknown>;
-    }
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot load the custom message module ${path}: ${why}`);
-  }
-  const fallback = mod.default as Record<string, unknown> | ((...args: unknown[]) => unknown) | undefined;
-  const handler =
-    mod.handler ?? (typeof fallback === 'function' ? fallback : (fallback as Record<string, unknown> | undefined)?.handler);
-  if (typeof handler !== 'function')
-    throw new Error(`The custom message module ${path} exports no "handler" function`);
-  return handler as CustomMessageHandler;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Task timed out after ${(ms / 1000).toFixed(2)} seconds`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 export interface RenderContext {
   triggerSource: TriggerSource;
@@ -104,8 +61,8 @@ export interface RenderContext {
 
 /**
  * Renders one mail, through the custom handler when there is one. A handler that throws or times
- * out fails the operation with UserLambdaValidationException, as Cognito does, before anything is
- * stored or sent. [U] A handler that returns no message, or one without `{####}`, gets the default
+ * out (the trigger runner's 5 seconds) fails the operation with UserLambdaValidationException, as
+ * Cognito does, before anything is stored or sent. [U] A handler that returns no message, or one without `{####}`, gets the default
  * template: Cognito refuses to send a code mail that does not contain the code.
  */
 export async function renderMessage(handler: CustomMessageHandler | undefined, ctx: RenderContext): Promise<RenderedMessage> {
@@ -131,9 +88,9 @@ export async function renderMessage(handler: CustomMessageHandler | undefined, c
     };
     let result: unknown;
     try {
-      result = await withTimeout(Promise.resolve().then(() => handler(event, {})), TRIGGER_TIMEOUT_MS);
+      result = await handler(event);
     } catch (error) {
-      throw errors.lambdaFailed(error instanceof Error ? error.message : String(error));
+      throw errors.triggerFailed('CustomMessage', error instanceof Error ? error.message : String(error));
     }
     const returned = (typeof result === 'object' && result !== null ? result : event) as Partial<CustomMessageEvent>;
     const response = returned.response ?? event.response;

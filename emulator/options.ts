@@ -48,9 +48,35 @@ export interface EmulatorOptions {
    * Default `true`, as the production pool in `infra/`; `false` switches the address at once, unverified.
    */
   keepOriginalEmail?: boolean;
+  /**
+   * Cognito's `AdminCreateUserConfig.AllowAdminCreateUserOnly` inverted: `false` refuses the public
+   * SignUp (NotAuthorizedException), and accounts are created with AdminCreateUser. Default `true`.
+   */
+  selfSignUp?: boolean;
+  /**
+   * The app client's `RefreshTokenRotation`: with `{ retryGracePeriodSeconds }` (0–60) every
+   * GetTokensFromRefreshToken returns a new refresh token, the old one answers
+   * RefreshTokenReuseException once the grace period after its first use has passed, and
+   * InitiateAuth REFRESH_TOKEN_AUTH is refused (the client has no ALLOW_REFRESH_TOKEN_AUTH).
+   * Default `false` (Cognito's default); the CLI and the production pool in `infra/` rotate with 10 s.
+   */
+  refreshTokenRotation?: false | { retryGracePeriodSeconds: number };
   /** `false` for silence, or a function given each human-readable line; default: lines to stderr. */
   log?: false | ((line: string) => void);
-  /** Path of a module exporting a Cognito Custom Message trigger `handler(event)` that writes the mails. */
+  /**
+   * The pool's Lambda triggers, run in a worker thread of this emulator with Cognito's events (see
+   * docs/emulator.md). `true`: the production pool's triggers from `infra/` (the Custom Message
+   * trigger and the seal trigger, Post confirmation + Pre token generation), as the CLI runs them.
+   * Or a module path per trigger. A trigger calling Cognito through the AWS SDK reaches this
+   * emulator: the worker's environment points the SDK here. Default: no triggers.
+   */
+  triggers?: boolean | TriggerModules;
+  /** Environment variables the triggers see besides the AWS ones, e.g. `{ APP_NAME: 'Example Shop' }`. */
+  triggerEnvironment?: Record<string, string>;
+  /**
+   * Path of a module exporting a Cognito Custom Message trigger `handler(event)` that writes the
+   * mails; the same as `triggers: { customMessage }`, and wins over the one `triggers: true` brings.
+   */
   customMessage?: string;
   /**
    * Fault injection on the Cognito API (`POST /`): shares of calls answered 500/503/throttled or
@@ -102,6 +128,13 @@ export interface PasskeyOptions {
   userVerification?: 'required' | 'preferred';
 }
 
+/** A module path (JS, or TS with tsx installed) per trigger; each exports `handler(event)`. */
+export interface TriggerModules {
+  customMessage?: string;
+  postConfirmation?: string;
+  preTokenGeneration?: string;
+}
+
 /**
  * What the operations know about the pool and its one app client. Every field is required, so a
  * field added here fails to compile until `poolConfig` below gives it a value.
@@ -117,6 +150,10 @@ export interface PoolConfig {
   refreshTokenValiditySeconds: number;
   /** AttributesRequireVerificationBeforeUpdate includes `email`: an email change waits for its code. */
   keepOriginalEmail: boolean;
+  /** `false`: AllowAdminCreateUserOnly, the public SignUp is refused. */
+  selfSignUp: boolean;
+  /** Seconds a rotated-out refresh token keeps working, or null when refresh tokens do not rotate. */
+  refreshRotationGraceSeconds: number | null;
   /** The WEB_AUTHN factor's settings; null when the pool does not allow passkeys. */
   passkeys: PasskeyConfig | null;
   passwordPolicy: PasswordPolicy;
@@ -188,6 +225,36 @@ export function validateOptions(options: EmulatorOptions): void {
   checkPasswordPolicyOption(options.passwordPolicy);
   checkCustomAttributesOption(options.customAttributes);
   check(options.keepOriginalEmail === undefined || typeof options.keepOriginalEmail === 'boolean', `keepOriginalEmail must be a boolean`);
+  check(options.selfSignUp === undefined || typeof options.selfSignUp === 'boolean', `selfSignUp must be a boolean`);
+  const rotation = options.refreshTokenRotation;
+  check(
+    rotation === undefined ||
+      rotation === false ||
+      (typeof rotation === 'object' &&
+        rotation !== null &&
+        Number.isInteger(rotation.retryGracePeriodSeconds) &&
+        rotation.retryGracePeriodSeconds >= 0 &&
+        rotation.retryGracePeriodSeconds <= 60),
+    `refreshTokenRotation must be false or { retryGracePeriodSeconds: 0-60 }`,
+  );
+  const triggers = options.triggers;
+  check(
+    triggers === undefined ||
+      typeof triggers === 'boolean' ||
+      (typeof triggers === 'object' &&
+        triggers !== null &&
+        Object.entries(triggers).every(
+          ([key, value]) => ['customMessage', 'postConfirmation', 'preTokenGeneration'].includes(key) && (value === undefined || typeof value === 'string'),
+        )),
+    `triggers must be true, false or { customMessage?, postConfirmation?, preTokenGeneration? } module paths`,
+  );
+  check(
+    options.triggerEnvironment === undefined ||
+      (typeof options.triggerEnvironment === 'object' &&
+        options.triggerEnvironment !== null &&
+        Object.values(options.triggerEnvironment).every((v) => typeof v === 'string')),
+    `triggerEnvironment must map names to strings`,
+  );
   const passkeys = options.passkeys;
   if (passkeys === undefined || typeof passkeys === 'boolean') return;
   check(typeof passkeys === 'object' && passkeys !== null, `passkeys must be true, false or an object`);
@@ -216,6 +283,8 @@ export function poolConfig(options: EmulatorOptions, ids: { userPoolId: string; 
     codeSendLimit: options.codeSendLimit === undefined ? { ...DEFAULT_CODE_SEND_LIMIT } : options.codeSendLimit,
     refreshTokenValiditySeconds: REFRESH_TOKEN_VALIDITY_SECONDS,
     keepOriginalEmail: options.keepOriginalEmail ?? true,
+    selfSignUp: options.selfSignUp ?? true,
+    refreshRotationGraceSeconds: options.refreshTokenRotation ? options.refreshTokenRotation.retryGracePeriodSeconds : null,
     passkeys: passkeyConfig(options.passkeys),
     passwordPolicy: passwordPolicy(options.passwordPolicy),
     customAttributes: customSchema(options.customAttributes),

@@ -31,6 +31,8 @@ export interface RequestRecord {
   fault?: FaultKind;
   /** Present when latency was added: the milliseconds waited. */
   delayMs?: number;
+  /** Present when one of the pool's Lambda triggers made the call (an admin call while it ran), not a client. */
+  trigger?: true;
 }
 
 /** The answers of the injected error faults: status, `__type`, message. [U] messages. */
@@ -42,6 +44,8 @@ const FAULT_ANSWERS = {
 
 export interface ServerDeps {
   pool: Pool;
+  /** Whether one of the pool's Lambda triggers is running (its own API calls must not queue). */
+  inTrigger: () => boolean;
   minter: TokenMinter;
   outbox: Outbox;
   userPoolId: string;
@@ -344,13 +348,19 @@ export class EmulatorServer {
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
     const requestId = randomUUID();
     res.setHeader('x-amzn-requestid', requestId);
-    const extra: { fault?: FaultKind; delayMs?: number } = {};
+    // A trigger's admin calls (a Post confirmation trigger's AdminSetUserPassword, say) arrive while
+    // the operation that runs the trigger waits for it: queued behind it, they would wait for ever.
+    // Cognito runs them at once too. The request log marks them as the pool's own.
+    const fromTrigger = this.d.inTrigger() && operation.startsWith('Admin');
+    const extra: { fault?: FaultKind; delayMs?: number; trigger?: true } = fromTrigger ? { trigger: true } : {};
     const record = (status: number) => this.requests.push({ operation, status, at, ...extra });
     const finish = (status: number, body: unknown, errorType?: string) => {
       record(status);
       if (errorType !== undefined) res.setHeader('x-amzn-errortype', errorType);
       sendJson(res, status, body, 'application/x-amz-json-1.1');
-      this.d.log(`${operation || '(no target)'} ${status}${errorType ? ` ${errorType}` : ''}${extra.fault ? ` (injected ${extra.fault})` : ''}`);
+      this.d.log(
+        `${operation || '(no target)'} ${status}${errorType ? ` ${errorType}` : ''}${extra.fault ? ` (injected ${extra.fault})` : ''}${extra.trigger ? ' (trigger)' : ''}`,
+      );
     };
     const fail = (error: CognitoError) => finish(error.status, { __type: error.type, message: error.message }, error.type);
 
@@ -398,7 +408,9 @@ export class EmulatorServer {
         error = errors.serialization('The request body must be a JSON object.');
       if (error === undefined) {
         try {
-          result = await this.serialized(() => this.d.pool.run(operation as Operation, input as Record<string, unknown>));
+          const signed = /^AWS4-HMAC-SHA256\s+Credential=/.test(String(req.headers.authorization ?? ''));
+          const run = () => this.d.pool.run(operation as Operation, input as Record<string, unknown>, { signed });
+          result = await (fromTrigger ? run() : this.serialized(run));
         } catch (thrown) {
           if (thrown instanceof CognitoError) error = thrown;
           else {

@@ -73,7 +73,16 @@ export interface RefreshFamily {
   /** Epoch milliseconds. */
   expiresAt: number;
   revoked: boolean;
+  /**
+   * With refresh-token rotation: hashes of the family's earlier refresh tokens, newest last, each
+   * usable until `usableUntil` (epoch ms, the retry grace period after it was rotated out) and
+   * answered with RefreshTokenReuseException after that. At most `RETIRED_KEPT` are remembered.
+   */
+  retired?: Array<{ tokenHash: string; usableUntil: number }>;
 }
+
+/** How many rotated-out refresh tokens a family remembers (older ones are simply invalid). */
+const RETIRED_KEPT = 10;
 
 /** The data file's content. */
 export interface PersistedState {
@@ -131,6 +140,12 @@ function checkState(value: unknown): asserts value is PersistedState {
   for (const r of v.refreshTokens as unknown[]) {
     if (!isRecord(r) || typeof r.tokenHash !== 'string' || typeof r.sub !== 'string' || typeof r.originJti !== 'string')
       fail('a refresh token record is malformed');
+    const retired = (r as Record<string, unknown>).retired;
+    if (
+      retired !== undefined &&
+      (!Array.isArray(retired) || !retired.every((t) => isRecord(t) && typeof t.tokenHash === 'string' && typeof t.usableUntil === 'number'))
+    )
+      fail('a refresh token record has malformed "retired" tokens');
   }
 }
 
@@ -172,6 +187,7 @@ export class Store {
     }
     for (const family of state.refreshTokens) {
       this.families.set(family.tokenHash, family);
+      for (const { tokenHash } of family.retired ?? []) this.families.set(tokenHash, family);
       this.familiesByOrigin.set(family.originJti, family);
     }
   }
@@ -268,6 +284,7 @@ export class Store {
       this.state.refreshTokens = this.state.refreshTokens.filter((f) => {
         if (f.expiresAt > now) return true;
         this.families.delete(f.tokenHash);
+        for (const { tokenHash } of f.retired ?? []) this.families.delete(tokenHash);
         this.familiesByOrigin.delete(f.originJti);
         return false;
       });
@@ -279,6 +296,18 @@ export class Store {
 
   familyByToken(token: string): RefreshFamily | undefined {
     return this.families.get(hashToken(token));
+  }
+
+  /**
+   * Refresh-token rotation: `newHash` becomes the family's refresh token; the current one is retired,
+   * usable until `usableUntil` (epoch ms). The caller saves.
+   */
+  rotate(family: RefreshFamily, newHash: string, usableUntil: number): void {
+    const retired = [...(family.retired ?? []), { tokenHash: family.tokenHash, usableUntil }];
+    for (const dropped of retired.splice(0, Math.max(0, retired.length - RETIRED_KEPT))) this.families.delete(dropped.tokenHash);
+    family.retired = retired;
+    family.tokenHash = newHash;
+    this.families.set(newHash, family);
   }
 
   familyByOriginJti(originJti: string): RefreshFamily | undefined {

@@ -1,6 +1,7 @@
 /**
  * The pool's attribute schema as clients see it: which attributes a client may write, which only
- * Cognito sets, the pool's custom attributes (`customAttributes` option) and the values each takes.
+ * Cognito sets, the pool's custom attributes (`customAttributes` option, and the production pool's
+ * admin-only `custom:sealed_at`), the values each takes, and what the client may read.
  */
 import { errors } from '../errors.js';
 import type { PoolConfig } from '../options.js';
@@ -11,6 +12,29 @@ const WRITABLE_ATTRIBUTES = new Set([
   'nickname', 'phone_number', 'picture', 'preferred_username', 'profile', 'zoneinfo', 'updated_at', 'website',
 ]);
 const READ_ONLY_ATTRIBUTES = new Set(['sub', 'email_verified', 'phone_number_verified', 'identities']);
+
+/**
+ * Custom attributes of the production pool (`infra/`) that are always in the schema but not the app
+ * client's: `custom:sealed_at`, the seal trigger's mark (infra/lambda/seal-account). The client can
+ * neither write it (a SignUp cannot pre-set it) nor read it (tokens and GetUser leave it out);
+ * administrators and triggers set it with AdminUpdateUserAttributes.
+ */
+export const ADMIN_ONLY_ATTRIBUTES: ReadonlySet<string> = new Set(['custom:sealed_at']);
+
+/** Whether `name` is in the pool's schema: standard, Cognito-managed, admin-only or custom. */
+export function inSchema(config: PoolConfig, name: string): boolean {
+  return (
+    WRITABLE_ATTRIBUTES.has(name) ||
+    READ_ONLY_ATTRIBUTES.has(name) ||
+    ADMIN_ONLY_ATTRIBUTES.has(name) ||
+    config.customAttributes.has(name)
+  );
+}
+
+/** The attributes the app client may read: all but the admin-only ones. */
+export function clientReadableAttributes(attributes: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(attributes).filter(([name]) => !ADMIN_ONLY_ATTRIBUTES.has(name)));
+}
 
 /** What the pool takes as an email username: anything with one `@` between non-blank parts. */
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -24,7 +48,7 @@ export function isEmail(value: string): boolean {
 const schemaError = (detail: string) => errors.invalidParameter(`Attributes did not conform to the schema: ${detail}`);
 
 /** Refuses a value the attribute's type cannot hold. [U] the texts after the attribute name. */
-function checkValue(config: PoolConfig, name: string, value: string): void {
+export function checkValue(config: PoolConfig, name: string, value: string): void {
   if (name === 'updated_at') {
     // The standard attribute is a Number (OIDC's seconds since the epoch), not a date string.
     if (!WHOLE_NUMBER.test(value)) throw schemaError(`${name}: Number must be a whole number of seconds since the epoch.`);
@@ -57,7 +81,7 @@ export function clientWritableAttributes(
 ): Record<string, string> {
   const attrs: Record<string, string> = {};
   for (const { Name, Value } of list) {
-    if (READ_ONLY_ATTRIBUTES.has(Name)) throw errors.unauthorizedAttribute();
+    if (READ_ONLY_ATTRIBUTES.has(Name) || ADMIN_ONLY_ATTRIBUTES.has(Name)) throw errors.unauthorizedAttribute();
     const custom = config.customAttributes.get(Name);
     if (!WRITABLE_ATTRIBUTES.has(Name) && custom === undefined)
       // [FIELD] Real pools' text for an undefined custom attribute; [U] the other for a name that is neither.

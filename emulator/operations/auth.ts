@@ -69,6 +69,8 @@ async function initiateAuth(d: PoolDeps, input: Input): Promise<object> {
   checkClient(d, clientId);
 
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+    // A client that rotates refresh tokens has no ALLOW_REFRESH_TOKEN_AUTH: GetTokensFromRefreshToken only.
+    if (d.config.refreshRotationGraceSeconds !== null) throw errors.invalidParameter(`${flow} flow not enabled for this client`);
     const token = params.REFRESH_TOKEN;
     if (token === undefined) throw errors.missingAuthParameter('REFRESH_TOKEN');
     return { AuthenticationResult: await refresh(d, token, clientId), ChallengeParameters: {} };

@@ -12,6 +12,7 @@ import type { SessionStore } from '../sessions.js';
 import type { Store } from '../store.js';
 import type { TokenMinter } from '../tokens.js';
 import type { RegistrationChallenges } from '../webauthn.js';
+import type { TriggerRunner } from '../triggers/runner.js';
 
 export type { PoolConfig } from '../options.js';
 
@@ -26,6 +27,8 @@ export interface PoolDeps {
   outbox: Outbox;
   log: (line: string) => void;
   customMessage: CustomMessageHandler | undefined;
+  /** The pool's other Lambda triggers (Post confirmation, Pre token generation); see ./lambda-triggers.ts. */
+  triggers: Pick<TriggerRunner, 'has' | 'invoke'> | undefined;
 }
 
 /**
@@ -33,7 +36,17 @@ export interface PoolDeps {
  * fails them), and answers the response body or throws a CognitoError. The server runs one at a
  * time, so a handler may read, change and save the store without locking.
  */
-export type Handler = (d: PoolDeps, input: Input) => Promise<object>;
+export type Handler = (d: PoolDeps, input: Input, request: RequestInfo) => Promise<object>;
+
+/** What a handler may need to know about the HTTP request beyond its body. */
+export interface RequestInfo {
+  /**
+   * The request carries an AWS Signature Version 4 `Authorization` header. The emulator does not
+   * check the signature (it has no IAM), but operations that Cognito authorizes with IAM (Admin*)
+   * refuse an unsigned call, as Cognito does: a browser cannot call them.
+   */
+  signed: boolean;
+}
 
 /** An area's operations by `X-Amz-Target` suffix; declare with `satisfies Area` to keep the names. */
 export type Area = Readonly<Record<string, Handler>>;

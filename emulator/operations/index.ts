@@ -5,16 +5,26 @@
  */
 import type { Input } from '../input.js';
 import { authOperations } from './auth.js';
-import type { Area, Handler, PoolDeps } from './context.js';
+import { adminOperations } from './admin.js';
+import type { Area, Handler, PoolDeps, RequestInfo } from './context.js';
 import { passkeyOperations } from './passkeys.js';
+import { recoveryOperations } from './recovery.js';
 import { signUpOperations } from './sign-up.js';
 import { signedInOperations } from './signed-in.js';
 import { userAttributeOperations } from './user-attributes.js';
 
-export type { Handler, PoolConfig, PoolDeps } from './context.js';
+export type { Handler, PoolConfig, PoolDeps, RequestInfo } from './context.js';
 
 /** In this order in OPERATIONS (the order the fuzz test draws from). */
-const AREAS = [signUpOperations, authOperations, signedInOperations, userAttributeOperations, passkeyOperations] as const;
+const AREAS = [
+  signUpOperations,
+  authOperations,
+  signedInOperations,
+  userAttributeOperations,
+  passkeyOperations,
+  recoveryOperations,
+  adminOperations,
+] as const;
 
 /** Distributes over a union, so each area contributes its own names. */
 type NamesOf<A> = A extends unknown ? keyof A & string : never;
@@ -35,7 +45,7 @@ export const OPERATIONS: readonly Operation[] = [...HANDLERS.keys()] as Operatio
 export class Pool {
   constructor(private readonly d: PoolDeps) {}
 
-  async run(operation: Operation, input: Input): Promise<object> {
-    return HANDLERS.get(operation)!(this.d, input);
+  async run(operation: Operation, input: Input, request: RequestInfo = { signed: false }): Promise<object> {
+    return HANDLERS.get(operation)!(this.d, input, request);
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Sign-up: SignUp, ConfirmSignUp, ResendConfirmationCode. Email is the username attribute and is
- * verified by the sign-up code; the password is optional (the pool signs in with EMAIL_OTP).
+ * verified by the sign-up code; the password is optional (the pool signs in with EMAIL_OTP). With
+ * self sign-up off (AllowAdminCreateUserOnly) SignUp is refused; confirmation runs the pool's Post
+ * confirmation trigger.
  */
 import { randomUUID } from 'node:crypto';
 import { codesEqual, newCode } from '../codes.js';
@@ -18,6 +20,7 @@ import type { User } from '../store.js';
 import { clientWritableAttributes, isEmail } from './attributes.js';
 import { checkSendLimit, deliver, deliveryDetails, recordSend, renderCodeMail } from './code-mail.js';
 import { checkClient, legacyErrors, type Area, type PoolDeps } from './context.js';
+import { afterConfirmation } from './lambda-triggers.js';
 import { checkPasswordPolicy, setPassword } from './passwords.js';
 
 const SIGN_UP_CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;
@@ -37,6 +40,7 @@ async function signUp(d: PoolDeps, input: Input): Promise<object> {
   ignoredObject(input, 'UserContextData');
   ignoredObject(input, 'AnalyticsMetadata');
   checkClient(d, clientId);
+  if (!d.config.selfSignUp) throw errors.signUpNotPermitted();
 
   if (!isEmail(username)) throw errors.usernameNotEmail();
   const attrs = clientWritableAttributes(d.config, attributes, 'create');
@@ -78,7 +82,7 @@ async function confirmSignUp(d: PoolDeps, input: Input): Promise<object> {
   const username = requiredString(input, 'Username');
   const code = requiredString(input, 'ConfirmationCode');
   optionalBoolean(input, 'ForceAliasCreation');
-  optionalStringMap(input, 'ClientMetadata');
+  const clientMetadata = optionalStringMap(input, 'ClientMetadata');
   optionalString(input, 'SecretHash');
   // The SignUp Session may come back here; Amplify never sends it and nothing depends on it.
   optionalString(input, 'Session');
@@ -105,6 +109,7 @@ async function confirmSignUp(d: PoolDeps, input: Input): Promise<object> {
   delete user.signUpCode;
   d.store.save();
   d.log(`confirmed ${user.username}`);
+  await afterConfirmation(d, user, 'PostConfirmation_ConfirmSignUp', clientId, clientMetadata);
   // [U] Real Cognito returns this Session whenever the client allows USER_AUTH (Amplify's
   // autoSignIn depends on it), whether or not the SignUp session was sent back.
   return { Session: d.sessions.issue({ kind: 'confirm', username, clientId, sub: user.sub }) };

@@ -5,6 +5,7 @@
  */
 import { errors } from '../errors.js';
 import { optionalString, optionalStringMap, requiredString, type Input } from '../input.js';
+import { clientReadableAttributes } from './attributes.js';
 import { checkClient, type Area, type PoolDeps } from './context.js';
 import { authenticate, refresh, revokeAll } from './token-families.js';
 
@@ -15,13 +16,13 @@ async function getTokensFromRefreshToken(d: PoolDeps, input: Input): Promise<obj
   optionalString(input, 'DeviceKey');
   optionalStringMap(input, 'ClientMetadata');
   checkClient(d, clientId);
-  return { AuthenticationResult: await refresh(d, token, clientId) };
+  return { AuthenticationResult: await refresh(d, token, clientId, { rotate: true }) };
 }
 
 async function getUser(d: PoolDeps, input: Input): Promise<object> {
   const user = await authenticate(d, input);
   return {
-    UserAttributes: Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value })),
+    UserAttributes: Object.entries(clientReadableAttributes(user.attributes)).map(([Name, Value]) => ({ Name, Value })),
     Username: user.sub,
   };
 }

@@ -39,6 +39,17 @@ const FIELDS: Record<string, string[]> = {
   CompleteWebAuthnRegistration: ['AccessToken', 'Credential'],
   ListWebAuthnCredentials: ['AccessToken', 'NextToken', 'MaxResults'],
   DeleteWebAuthnCredential: ['AccessToken', 'CredentialId'],
+  ForgotPassword: ['ClientId', 'Username', 'SecretHash', 'ClientMetadata', 'UserContextData', 'AnalyticsMetadata'],
+  ConfirmForgotPassword: ['ClientId', 'Username', 'ConfirmationCode', 'Password', 'SecretHash', 'ClientMetadata', 'UserContextData', 'AnalyticsMetadata'],
+  // Unsigned, as this test sends them: refused before anything is read (MissingAuthenticationToken).
+  AdminGetUser: ['UserPoolId', 'Username'],
+  AdminCreateUser: ['UserPoolId', 'Username', 'UserAttributes', 'ValidationData', 'TemporaryPassword', 'ForceAliasCreation', 'MessageAction', 'DesiredDeliveryMediums', 'ClientMetadata'],
+  AdminDeleteUser: ['UserPoolId', 'Username'],
+  AdminConfirmSignUp: ['UserPoolId', 'Username', 'ClientMetadata'],
+  AdminSetUserPassword: ['UserPoolId', 'Username', 'Password', 'Permanent'],
+  AdminUpdateUserAttributes: ['UserPoolId', 'Username', 'UserAttributes', 'ClientMetadata'],
+  AdminDeleteUserAttributes: ['UserPoolId', 'Username', 'UserAttributeNames'],
+  AdminUserGlobalSignOut: ['UserPoolId', 'Username'],
 };
 
 interface Answer {
@@ -195,6 +206,15 @@ describe('fuzzing the emulator with malformed requests', () => {
     }),
     ListWebAuthnCredentials: fc.record({ AccessToken: signedIn, MaxResults: fc.integer({ min: -5, max: 25 }), NextToken: fc.base64String({ maxLength: 40 }) }, { requiredKeys: ['AccessToken'] }),
     DeleteWebAuthnCredential: fc.record({ AccessToken: signedIn, CredentialId: fc.string({ minLength: 1 }) }),
+    ForgotPassword: fc.record({ Username: email }),
+    ConfirmForgotPassword: fc.record({ Username: email, ConfirmationCode: digits(6), Password: fc.constant('Pa55word!x') }),
+    ...Object.fromEntries(
+      ['AdminGetUser', 'AdminDeleteUser', 'AdminConfirmSignUp', 'AdminUserGlobalSignOut'].map((op) => [op, fc.record({ Username: email })]),
+    ),
+    AdminCreateUser: fc.record({ Username: email, MessageAction: fc.constant('SUPPRESS') }),
+    AdminSetUserPassword: fc.record({ Username: email, Password: fc.constant('Pa55word!x'), Permanent: fc.constant(true) }),
+    AdminUpdateUserAttributes: fc.record({ Username: email, UserAttributes: fc.constant([{ Name: 'locale', Value: 'fr' }]) }),
+    AdminDeleteUserAttributes: fc.record({ Username: email, UserAttributeNames: fc.constant(['locale']) }),
   };
   /** The well-formed request with up to two members replaced by anything (or removed). */
   const broken = (op: string) =>

@@ -13,6 +13,8 @@ export interface Harness {
   emulator: RunningEmulator;
   /** The unmodified AWS SDK v3 client, pointed at the emulator, with no credentials at all. */
   client: CognitoIdentityProviderClient;
+  /** The same with (dummy) IAM credentials, so it signs requests: for the Admin* operations. */
+  admin: CognitoIdentityProviderClient;
   mails(to: string): Promise<OutboxMessage[]>;
   lastCode(to: string, kind: OutboxMessage['kind']): Promise<string>;
   close(): Promise<void>;
@@ -26,11 +28,18 @@ export async function harness(options: EmulatorOptions = {}): Promise<Harness> {
     // One attempt: LimitExceededException would otherwise be retried (and counted) three times.
     maxAttempts: 1,
   });
+  const admin = new CognitoIdentityProviderClient({
+    endpoint: emulator.endpoint,
+    region: emulator.region,
+    maxAttempts: 1,
+    credentials: { accessKeyId: 'AKIATESTADMIN0000000', secretAccessKey: 'not-checked-by-the-emulator' },
+  });
   const mails = async (to: string) =>
     (await (await fetch(`${emulator.endpoint}/_emulator/messages?to=${encodeURIComponent(to)}`)).json()) as OutboxMessage[];
   return {
     emulator,
     client,
+    admin,
     mails,
     async lastCode(to, kind) {
       const found = (await mails(to)).filter((m) => m.kind === kind).at(-1);
@@ -39,6 +48,7 @@ export async function harness(options: EmulatorOptions = {}): Promise<Harness> {
     },
     async close() {
       client.destroy();
+      admin.destroy();
       await emulator.close();
     },
   };

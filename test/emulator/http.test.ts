@@ -58,7 +58,7 @@ describe('HTTP surface', () => {
   });
 
   it('an unknown or missing operation is UnknownOperationException', async () => {
-    await expectError(await call('AdminCreateUser', '{}'), 'UnknownOperationException');
+    await expectError(await call('AdminListGroupsForUser', '{}'), 'UnknownOperationException');
     await expectError(await call(undefined, '{}'), 'UnknownOperationException');
     const other = await fetch(`${h.emulator.endpoint}/`, {
       method: 'POST',

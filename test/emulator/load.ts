@@ -200,9 +200,15 @@ export interface CliEmulator {
   exited: Promise<number | null>;
 }
 
-/** Starts the built CLI and resolves with its JSON line. */
+/**
+ * Starts the built CLI and resolves with its JSON line. Without the production pool's Lambda
+ * triggers: this measures the emulator's own operations (the triggers' round trips, and the admin
+ * calls the seal trigger makes, which injected faults would hit too, are tested in seal.test.ts).
+ */
 export function startCliEmulator(args: string[]): Promise<CliEmulator> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--code-send-limit', 'off', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--code-send-limit', 'off', '--triggers', 'none', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
