@@ -7,17 +7,27 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { startEmulator } from './dist/emulator/index.js';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
+/**
+ * As the production pool in infra/ runs: its Lambda triggers (code emails; the seal at confirmation
+ * and before every token issuance) and refresh-token rotation with its 10-second grace.
+ */
+const PRODUCTION = { triggers: true, refreshTokenRotation: { retryGracePeriodSeconds: 10 } };
+
 /** The emulators the browser tests use, keyed by what makes each one different. */
 const EMULATOR_SETUPS = {
   // As the console creates pools: PreventUserExistenceErrors enabled.
-  enabled: { userExistenceErrors: 'enabled' },
-  legacy: { userExistenceErrors: 'legacy' },
+  enabled: { ...PRODUCTION, userExistenceErrors: 'enabled' },
+  legacy: { ...PRODUCTION, userExistenceErrors: 'legacy' },
   // Challenge sessions that expire in seconds, for the expired-session tests.
-  shortSession: { userExistenceErrors: 'enabled', authSessionValiditySeconds: 4 },
+  shortSession: { ...PRODUCTION, userExistenceErrors: 'enabled', authSessionValiditySeconds: 4 },
   // At most two codes per user in ten minutes, for the throttling tests.
-  throttled: { userExistenceErrors: 'enabled', codeSendLimit: { max: 2, windowSeconds: 600 } },
+  throttled: { ...PRODUCTION, userExistenceErrors: 'enabled', codeSendLimit: { max: 2, windowSeconds: 600 } },
   // Its own pool for the fault-injection tests, which set faults at run time over /_emulator/faults.
-  faulty: { userExistenceErrors: 'enabled', codeSendLimit: null },
+  faulty: { ...PRODUCTION, userExistenceErrors: 'enabled', codeSendLimit: null },
+  // A one-second rotation grace, so a test can outlive it.
+  rotating: { ...PRODUCTION, refreshTokenRotation: { retryGracePeriodSeconds: 1 } },
+  // SelfSignUp=off: administrators create the accounts.
+  adminOnly: { ...PRODUCTION, selfSignUp: false },
 };
 
 function emulatorPlugin() {

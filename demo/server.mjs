@@ -2,7 +2,6 @@
 // The demo: starts the local Cognito emulator and serves demo/ plus the script-tag bundle from
 // dist/cdn, under a strict Content-Security-Policy. `npm start` builds first and runs this file;
 // PORT sets the demo's port (default 8000). Ctrl-C stops both servers.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI_DEFAULT_CLIENT_ID, CLI_DEFAULT_USER_POOL_ID, startEmulator } from '../dist/emulator/index.js';
@@ -15,13 +14,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * @param {{ port?: number, host?: string, emulator?: Parameters<typeof startEmulator>[0] }} [options]
  */
 export async function startDemo({ port = 8000, host = '127.0.0.1', emulator: emulatorOptions } = {}) {
-  // The production email trigger writes the dev inbox's mail, in each user's language, as users
-  // will receive it (TypeScript, loaded through tsx, a dev dependency of this repository).
-  const customMessage = join(ROOT, 'infra', 'lambda', 'custom-message', 'index.ts');
+  // As the production pool in infra/ runs: its Lambda triggers (the code emails in each user's
+  // language, the seal at confirmation and before tokens) and refresh-token rotation.
   const emulator = await startEmulator({
     port: 0,
     host,
-    ...(existsSync(customMessage) ? { customMessage } : {}),
+    triggers: true,
+    refreshTokenRotation: { retryGracePeriodSeconds: 10 },
     ...emulatorOptions,
   });
   // The trigger also tells the old address of an email change, through Amazon SES: here the AWS SDK

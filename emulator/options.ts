@@ -108,7 +108,8 @@ export interface EmulatorOptions {
    */
   passwordPolicy?: Partial<PasswordPolicy>;
   /**
-   * The pool's custom attributes (`custom:<name>`); default none, as the pool in `infra/`. Others
+   * The pool's custom attributes (`custom:<name>`), which the app client may write and read; default
+   * none. (`infra/`'s `custom:sealed_at`, the seal's mark, is always there, for administrators only.) Others
    * are refused as Cognito refuses them: "Type for attribute {custom:x} could not be determined".
    */
   customAttributes?: CustomAttribute[];

@@ -16,11 +16,17 @@ declare module 'virtual:emulator' {
   export const throttled: EmulatorInfo;
   /** Enabled, no send limit; for fault injection set at run time over `/_emulator/faults`. */
   export const faulty: EmulatorInfo;
+  /** Refresh-token rotation with a one-second grace period. */
+  export const rotating: EmulatorInfo;
+  /** Self sign-up off (AllowAdminCreateUserOnly). */
+  export const adminOnly: EmulatorInfo;
   export const emulators: {
     enabled: EmulatorInfo;
     legacy: EmulatorInfo;
     shortSession: EmulatorInfo;
     throttled: EmulatorInfo;
     faulty: EmulatorInfo;
+    rotating: EmulatorInfo;
+    adminOnly: EmulatorInfo;
   };
 }

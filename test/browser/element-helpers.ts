@@ -37,9 +37,12 @@ export async function clearRequests(pool: EmulatorInfo): Promise<void> {
   await fetch(`${pool.endpoint}/_emulator/requests`, { method: 'DELETE' });
 }
 
-/** The Cognito operations the emulator saw since the last clear, in order. */
+/**
+ * The Cognito operations the page made since the last clear, in order (not the admin calls the
+ * pool's own Lambda triggers make while they run).
+ */
 export async function operations(pool: EmulatorInfo): Promise<string[]> {
-  return (await requests(pool)).map((r) => r.operation);
+  return (await requests(pool)).filter((r) => !r.trigger).map((r) => r.operation);
 }
 
 /**

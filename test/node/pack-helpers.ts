@@ -83,7 +83,8 @@ export async function signsIn(options: {
     options.html ??
     '<!doctype html><html lang="en"><head><title>app</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>';
   const { startEmulator } = await import(pathToFileURL(join(app, 'node_modules/passwordless-login/dist/emulator/index.js')).href);
-  const cognito = await startEmulator({ port: 0, log: false, ...ids });
+  // With the production pool's triggers, bundled in the package with their AWS SDK: nothing else installed.
+  const cognito = await startEmulator({ port: 0, log: false, triggers: true, ...ids });
   const server = createServer((req, res) => {
     if (req.url === '/main.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(main);
     else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
@@ -109,6 +110,18 @@ export async function signsIn(options: {
     await tab.getByText(`Signed in as ${email}`).waitFor({ timeout: 15_000 });
     assert.equal(await tab.locator('passwordless-login').count(), 0);
     assert.deepEqual(errors, [], 'no uncaught error in the app');
+    // The packaged seal trigger ran at confirmation (its bundled AWS SDK calling the emulator).
+    const user = await fetch(cognito.endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser',
+        // Admin calls must be SigV4-signed; the emulator checks the header is there, not the signature.
+        authorization: `AWS4-HMAC-SHA256 Credential=AKIATEST/20260101/${cognito.region}/cognito-idp/aws4_request, SignedHeaders=host, Signature=00`,
+      },
+      body: JSON.stringify({ UserPoolId: cognito.userPoolId, Username: email }),
+    }).then((r) => r.json());
+    assert.ok(user.UserAttributes.some((a: { Name: string }) => a.Name === 'custom:sealed_at'), 'the account is sealed');
   } finally {
     await tab.close();
     server.closeAllConnections();
