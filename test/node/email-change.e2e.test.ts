@@ -1,7 +1,7 @@
 // An email change against the emulator running the production Custom Message trigger
 // (infra/lambda/custom-message): the code goes to the new address in the user's language, and the
-// trigger itself tells the address in force, through the AWS SDK's SESv2 client, which
-// AWS_ENDPOINT_URL_SESV2 points at the emulator, so the notice lands in the same outbox.
+// trigger itself tells the address in force, through the AWS SDK's SESv2 client, which the trigger
+// worker's AWS_ENDPOINT_URL_SESV2 points at the emulator, so the notice lands in the same outbox.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -18,25 +18,23 @@ import { renderEmail, renderNotice } from '../../infra/lambda/custom-message/ind
 
 let cognito: RunningEmulator;
 let client: CognitoIdentityProviderClient;
-const saved = { ...process.env };
 
 before(async () => {
-  cognito = await startEmulator({ port: 0, log: false, customMessage: 'infra/lambda/custom-message/index.ts' });
-  client = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: cognito.region, maxAttempts: 1 });
-  // What the stack gives the function (an SES sender), with the SDK pointed at the emulator.
-  Object.assign(process.env, {
-    SES_FROM: '"Example Shop" <no-reply@shop.example>',
-    SES_IDENTITY_ARN: 'arn:aws:ses:us-east-1:123456789012:identity/shop.example',
-    AWS_ENDPOINT_URL_SESV2: cognito.endpoint,
-    AWS_ACCESS_KEY_ID: 'emulator',
-    AWS_SECRET_ACCESS_KEY: 'emulator',
+  // What the stack gives the function (an SES sender). The trigger runs in the emulator's worker,
+  // whose environment also points the AWS SDK (SESv2 included) at the emulator.
+  cognito = await startEmulator({
+    port: 0,
+    log: false,
+    customMessage: 'infra/lambda/custom-message/index.ts',
+    triggerEnvironment: {
+      SES_FROM: '"Example Shop" <no-reply@shop.example>',
+      SES_IDENTITY_ARN: 'arn:aws:ses:us-east-1:123456789012:identity/shop.example',
+    },
   });
+  client = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: cognito.region, maxAttempts: 1 });
 });
 
 after(async () => {
-  for (const key of ['SES_FROM', 'SES_IDENTITY_ARN', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'])
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
   client?.destroy();
   await cognito?.close();
 });

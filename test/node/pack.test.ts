@@ -75,6 +75,8 @@ test('the package holds only what ships', () => {
   const shipped = [
     /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|custom-elements\.json)$/,
     /^dist\/(lib|emulator)\/.+\.(js|d\.ts)$/,
+    // The production pool's Lambda triggers, bundled (CommonJS) for the emulator's `triggers: true`.
+    /^dist\/emulator\/triggers\/lambda\/[\w-]+\.cjs$/,
     /^dist\/cdn\/(chunks\/)?[\w.-]+\.js$/,
     /^dist\/types\/[\w-]+\.d\.ts$/,
     /^docs\/[\w-]+\.md$/,
