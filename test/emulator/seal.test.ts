@@ -81,7 +81,8 @@ describe('the seal trigger (Post confirmation + Pre token generation)', () => {
     const select = await h.client.send(
       new InitiateAuthCommand({ ClientId: h.emulator.clientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email } }),
     );
-    assert.deepEqual(select.AvailableChallenges, ['PASSWORD', 'EMAIL_OTP'], 'a password exists, and nobody knows it');
+    assert.ok(select.AvailableChallenges?.includes('PASSWORD'), 'a password exists, and nobody knows it');
+    assert.ok(select.AvailableChallenges?.includes('EMAIL_OTP'));
   });
 
   it('drops attributes set before confirmation other than email and locale', async () => {
