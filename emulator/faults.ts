@@ -165,6 +165,11 @@ export class FaultInjector {
     return s.latencyMs > 0 || s.jitterMs > 0 || s.sequence.length > 0 || RATE_KEYS.some((key) => s[key] > 0);
   }
 
+  /** Whether `operation` is one the settings name explicitly (not only through "all operations"). */
+  names(operation: string): boolean {
+    return this.settings.operations?.includes(operation) ?? false;
+  }
+
   /** Decides what happens to one API call to `operation`; call once per call, when it arrives. */
   decide(operation: string): FaultDecision {
     const s = this.settings;

@@ -372,7 +372,10 @@ export class EmulatorServer {
     }
 
     // Faults are decided before anything runs, so a faulted call changes nothing (but lostResponse).
-    const decision = this.d.faults.decide(operation);
+    // They model the network between clients and Cognito: a trigger's own admin calls get them only
+    // when the settings name the operation (as a test of a failing trigger does).
+    const decision =
+      fromTrigger && !this.d.faults.names(operation) ? { fault: undefined, delayMs: 0 } : this.d.faults.decide(operation);
     if (decision.delayMs > 0) {
       extra.delayMs = decision.delayMs;
       await this.delay(decision.delayMs);
