@@ -18,6 +18,7 @@ export type LoginErrorCode =
   | 'user-disabled'
   | 'configuration'
   | 'pool-conflict'
+  | 'storage-conflict'
   | 'service'
   | 'unknown';
 

@@ -68,6 +68,9 @@ type FocusTarget = 'email' | 'code' | 'signed-in' | null;
 export class PasswordlessLogin extends LitElement {
   static override styles = styles;
 
+  /** `element.focus()` lands on the current step's field (or the signed-in view's first control). */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
   // Declared here rather than with decorators: those compile to tslib's `__decorate`, which would
   // pull tslib (shared with aws-amplify) into the bundle that renders the email step.
   static override properties = {
@@ -164,6 +167,8 @@ export class PasswordlessLogin extends LitElement {
       this.#light = light;
       if (focused) this.#focusNext = 'email';
     }
+    // A move in the DOM during the code step: the resend countdown goes on from where it was.
+    if (this.hasUpdated) this.#onFlowChange(this.#flow?.state ?? this.flowState);
     // Start loading the flow and aws-amplify now, in parallel with the first render of the email step.
     const expectStoredSession = hasStoredSession(this);
     if (!this.#flow && expectStoredSession) this.#onFlowChange({ ...this.flowState, busy: 'restoring' });
@@ -191,9 +196,19 @@ export class PasswordlessLogin extends LitElement {
     this.#countdown.stop();
   }
 
-  /** Signs out here (`global: true`: also revokes every session of the user, on all devices). */
-  async signOut({ global = false }: { global?: boolean } = {}): Promise<void> {
-    await this.#flow?.signOut(global);
+  /**
+   * Signs out here (`global: true`: also revokes every session of the user, on all devices), once a
+   * session being restored has been picked up. `forget: true` also leaves no trace of the user on
+   * this device (Amplify's keys for this app client, the device markers, the typed email), even
+   * when nobody is signed in.
+   */
+  async signOut({ global = false, forget = false }: { global?: boolean; forget?: boolean } = {}): Promise<void> {
+    const flow = this.#flow ?? (await this.#loadFlow().catch(() => null));
+    await flow?.signOut(global, forget);
+    if (forget) {
+      typedEmail(this, null);
+      if (this.#light) this.#light.value = '';
+    }
   }
 
   /** The current tokens, refreshed when they are about to expire (or always, with `forceRefresh`); null when signed out. */
@@ -285,8 +300,24 @@ export class PasswordlessLogin extends LitElement {
       this.#focusNext = null;
       if (target === 'email') this.emailInput?.focus();
       else if (target === 'code') this.codeInput?.focus();
-      else this.signedInView?.focus();
+      else this.#focusSignedIn();
     }
+  }
+
+  /**
+   * After a sign-in, focus goes to the signed-in view so that screen readers announce it: the
+   * default view (tabindex -1), or the page's slotted view: its first control, else the view
+   * itself (given tabindex -1 for that), never `<body>`.
+   */
+  #focusSignedIn(): void {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="signed-in"]');
+    const view = slot?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+    if (!view) return this.signedInView?.focus();
+    const controls = [view, ...view.querySelectorAll<HTMLElement>('a[href],button,input,select,textarea,[tabindex]')];
+    const control = controls.find((c) => c.tabIndex >= 0 && !c.matches(':disabled') && c.getClientRects().length > 0);
+    if (control) return control.focus();
+    if (!view.hasAttribute('tabindex')) view.tabIndex = -1;
+    view.focus();
   }
 
   protected override render() {
@@ -298,7 +329,7 @@ export class PasswordlessLogin extends LitElement {
         ? renderSignedInStep(t, s, this.#signedInStep)
         : s.step === 'code'
           ? renderCodeStep(t, s, this.#countdown.now, this.#codeStep)
-          : renderEmailStep(t, s, this.#emailStep);
+          : renderEmailStep(t, s, this.#emailStep, this.emailInput?.value);
     const error = s.error ? errorMessage(s.error, t, s.code?.codeLength ?? 0) : nothing;
     return html`<div class="root" lang=${language} dir=${directionOf(language)}>
       <slot name="header"></slot>
@@ -402,6 +433,7 @@ export class PasswordlessLogin extends LitElement {
         break;
       case 'signed-out':
         this.notice = 'signedOut';
+        typedEmail(this, null);
         this.dispatchEvent(new SignedOutEvent({ everywhere: event.everywhere }));
         break;
       case 'code-sent':

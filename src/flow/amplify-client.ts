@@ -20,7 +20,7 @@ import {
 } from '@aws-amplify/core/internals/aws-client-utils';
 import { composeServiceApi } from '@aws-amplify/core/internals/aws-client-utils/composers';
 import { AMPLIFY_SYMBOL, AmplifyUrl, getAmplifyUserAgent, setGlobalContext } from '@aws-amplify/core/internals/utils';
-import type { LibraryOptions, ResourcesConfig } from '@aws-amplify/core';
+import type { KeyValueStorageInterface, LibraryOptions, ResourcesConfig } from '@aws-amplify/core';
 import {
   confirmSignIn,
   fetchAuthSession,
@@ -40,9 +40,15 @@ const SIGN_IN_STATE_PREFIX = 'CognitoSignInState.';
 
 const poolKey = (c: PoolConfig) => `${c.endpoint}|${c.userPoolId}|${c.clientId}`;
 
-/** Live claims on the page-wide Amplify singleton, by pool; only one pool can be served at a time. */
-const claims = new Map<string, number>();
+/**
+ * Live claims on the page-wide Amplify singleton, by pool, with the token storage they asked for:
+ * only one pool, and one storage for it, can be served at a time.
+ */
+const claims = new Map<string, { count: number; storage: PoolConfig['tokenStorage'] }>();
 let storageKind: PoolConfig['tokenStorage'] = 'local';
+/** The Auth configuration and the key-value storage this module last gave Amplify, to tell the page's own from them. */
+let writtenAuth: unknown;
+let writtenStorage: KeyValueStorageInterface | undefined;
 /** The app client served now: Amplify's localStorage keys start with `CognitoIdentityServiceProvider.<clientId>.`. */
 let servedClientId = '';
 /** Other tabs write several keys per sign-in or sign-out; their storage events are read once settled. */
@@ -71,6 +77,26 @@ function configure(config: PoolConfig): void {
   const options: LibraryOptions = context?.libraryOptions ?? {};
   const cognito = current.Auth?.Cognito;
   const endpoint = config.endpoint || undefined;
+  // The page's own Amplify settings are respected: what this module did not write is never replaced
+  // silently. Another pool configured by the page, a token provider of its own, or a token storage
+  // of its own that the element's `token-storage` contradicts, is a clear error instead.
+  const pagesOwn = current.Auth !== undefined && current.Auth !== writtenAuth;
+  if (pagesOwn && cognito?.userPoolId && (cognito.userPoolId !== config.userPoolId || cognito.userPoolClientId !== config.clientId)) {
+    throw namedError('PoolConflict', "The page's own Amplify configuration uses a different user pool.");
+  }
+  if (options.Auth?.tokenProvider && options.Auth.tokenProvider !== cognitoUserPoolsTokenProvider) {
+    throw namedError('StorageConflict', 'The page gave Amplify a token provider of its own.');
+  }
+  let storageNow: KeyValueStorageInterface | undefined;
+  try {
+    storageNow = cognitoUserPoolsTokenProvider.authTokenStore.getKeyValueStorage();
+  } catch {
+    // None set: the element's own choice applies.
+  }
+  const pagesStorage = storageNow !== undefined && storageNow !== (writtenStorage ?? defaultStorage);
+  if (pagesStorage && config.tokenStorage !== 'local') {
+    throw namedError('StorageConflict', 'The page gave Amplify a token storage of its own.');
+  }
   const alreadyServed =
     cognito?.userPoolId === config.userPoolId &&
     cognito.userPoolClientId === config.clientId &&
@@ -109,19 +135,17 @@ function configure(config: PoolConfig): void {
     } finally {
       ConsoleLogger.LOG_LEVEL = level;
     }
+    writtenAuth = getGlobalContext().resourcesConfig.Auth;
     // As `Amplify.configure` does: auth's OAuth listener and host code wait for this event.
     Hub.dispatch('core', { event: 'configure', data: getGlobalContext().resourcesConfig }, 'Configure', AMPLIFY_SYMBOL);
   }
-  // The token storage is applied on every claim: another element may have chosen another one.
   storageKind = config.tokenStorage;
   servedClientId = config.clientId;
-  cognitoUserPoolsTokenProvider.setKeyValueStorage(
-    config.tokenStorage === 'memory'
-      ? sharedInMemoryStorage
-      : config.tokenStorage === 'session'
-        ? sessionStorage
-        : defaultStorage,
-  );
+  // With the default `token-storage`, a storage the page gave Amplify itself (cookies for SSR, say) stays.
+  if (pagesStorage) return;
+  writtenStorage =
+    config.tokenStorage === 'memory' ? sharedInMemoryStorage : config.tokenStorage === 'session' ? sessionStorage : defaultStorage;
+  cognitoUserPoolsTokenProvider.setKeyValueStorage(writtenStorage);
 }
 
 /**
@@ -131,9 +155,8 @@ function configure(config: PoolConfig): void {
  */
 function dropSignInMirror(always = false): void {
   if ((!always && storageKind !== 'memory') || typeof window === 'undefined') return;
-  for (let i = window.sessionStorage.length - 1; i >= 0; i--) {
-    const key = window.sessionStorage.key(i);
-    if (key?.startsWith(SIGN_IN_STATE_PREFIX)) window.sessionStorage.removeItem(key);
+  for (const key of Object.keys(window.sessionStorage)) {
+    if (key.startsWith(SIGN_IN_STATE_PREFIX)) window.sessionStorage.removeItem(key);
   }
 }
 
@@ -273,18 +296,24 @@ async function fromSignIn(output: SignInOutput): Promise<AuthStep> {
 export const amplifyClient: AuthClient = {
   claim(config) {
     const key = poolKey(config);
-    for (const [other, count] of claims) {
-      if (other !== key && count > 0) {
-        throw namedError('PoolConflict', 'Another element on this page uses a different user pool.');
+    for (const [other, { count, storage }] of claims) {
+      if (count === 0) continue;
+      if (other !== key) throw namedError('PoolConflict', 'Another element on this page uses a different user pool.');
+      // Tokens of one pool live in one place: a second element must not move a `memory` element's
+      // tokens into localStorage.
+      if (storage !== config.tokenStorage) {
+        throw namedError('StorageConflict', 'Another element for this pool keeps its tokens elsewhere.');
       }
     }
     configure(config);
-    claims.set(key, (claims.get(key) ?? 0) + 1);
+    const claim = claims.get(key);
+    claims.set(key, { count: (claim?.count ?? 0) + 1, storage: config.tokenStorage });
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      claims.set(key, (claims.get(key) ?? 1) - 1);
+      const now = claims.get(key);
+      if (now) now.count = Math.max(0, now.count - 1);
     };
   },
 
@@ -343,6 +372,17 @@ export const amplifyClient: AuthClient = {
   },
 
   signOut: (global) => call(() => signOut({ global })),
+
+  forget() {
+    if (typeof window === 'undefined') return;
+    // Amplify's keys for the app client, in whichever Web Storage they were written to: LastAuthUser
+    // (the typed email in plain text) and, per user, tokens, clock drift, sign-in details, device keys.
+    const prefixes = [`CognitoIdentityServiceProvider.${servedClientId}.`, SIGN_IN_STATE_PREFIX, `passwordless-login.known.${servedClientId}`];
+    for (const storage of [window.localStorage, window.sessionStorage]) {
+      // Keys listed first: Storage does not keep its key order stable while items are removed.
+      for (const key of Object.keys(storage)) if (prefixes.some((prefix) => key.startsWith(prefix))) storage.removeItem(key);
+    }
+  },
 
   listen(listener) {
     const stopHub = Hub.listen('auth', ({ payload }) => {

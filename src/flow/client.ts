@@ -51,7 +51,8 @@ export type AuthSignal = 'signed-in' | 'signed-out' | 'refresh-failed';
 export interface AuthClient {
   /**
    * Points the shared Amplify configuration at this pool, keeping the host's other categories.
-   * Throws an error named `PoolConflict` when another live element uses a different pool.
+   * Throws an error named `PoolConflict` when another live element, or the page's own Amplify
+   * configuration, uses a different pool, and `StorageConflict` when they keep tokens elsewhere.
    * Returns a function that releases this element's claim on the pool.
    */
   claim(config: PoolConfig): () => void;
@@ -63,6 +64,11 @@ export interface AuthClient {
   /** The stored session for the claimed pool, refreshed when needed; null when signed out. */
   currentSession(forceRefresh?: boolean): Promise<Session | null>;
   signOut(global: boolean): Promise<void>;
+  /**
+   * Removes what the Cognito client keeps on this device about users of the claimed app client
+   * (for Amplify: `LastAuthUser`, every user's token and device keys, the in-progress sign-in).
+   */
+  forget(): void;
   /** Subscribes to auth signals; returns the unsubscribe function. */
   listen(listener: (signal: AuthSignal) => void): () => void;
 }

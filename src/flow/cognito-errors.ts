@@ -33,6 +33,7 @@ const BY_NAME: Record<string, LoginErrorCode> = {
   InvalidLambdaResponseException: 'configuration',
   InvalidEmailRoleAccessPolicyException: 'configuration',
   PoolConflict: 'pool-conflict',
+  StorageConflict: 'storage-conflict',
 };
 
 /** Maps anything thrown by the flow's client to a `login-error` code; never exposes the raw error. */

@@ -20,6 +20,7 @@
 import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import { NEEDS_NEW_CODE, type LoginErrorCode } from '../errors.js';
 import { errorCodeFor, type ErrorContext } from './cognito-errors.js';
+import { clearMarker, deviceMemoryScope } from './device-memory.js';
 import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
 
 /** Code lengths are a property of the step: Cognito's sign-in OTP has 8 digits, sign-up codes 6. */
@@ -114,7 +115,8 @@ export class LoginFlow {
   #ready: Promise<void> | null = null;
   #release: (() => void) | null = null;
   #unlisten: (() => void) | null = null;
-  #conflict = false;
+  /** Why this element cannot use the pool (another element or the page configured it otherwise). */
+  #conflict: unknown = null;
   /** Bumped by reset and disconnect: results of older actions are ignored. */
   #generation = 0;
   /** The email this element signed up, and when (see PENDING_SIGN_UP_MS). */
@@ -150,9 +152,9 @@ export class LoginFlow {
     }
     try {
       this.#release = client.claim(config);
-      this.#conflict = false;
+      this.#conflict = null;
     } catch (error) {
-      this.#conflict = true;
+      this.#conflict = error;
       this.#fail(error, 'email');
       return;
     }
@@ -185,11 +187,13 @@ export class LoginFlow {
     if (this.state.busy) this.#set({ busy: null });
   }
 
-  /** The pool attributes changed: start over against the new pool. */
+  /** The pool attributes changed: start over against the new pool (a session shown here ends). */
   reconfigure(): void {
+    const wasSignedIn = this.state.step === 'signed-in';
     this.disconnect();
     this.state = { ...INITIAL, email: this.state.email };
     this.#host.onChange(this.state);
+    if (wasSignedIn) this.#host.onEvent({ type: 'signed-out', everywhere: false });
     void this.connect();
   }
 
@@ -261,18 +265,38 @@ export class LoginFlow {
     });
   }
 
-  async signOut(global = false): Promise<void> {
-    if (this.state.step !== 'signed-in' || this.state.busy === 'signing-out') return;
+  /**
+   * Signs out (waiting for a session being restored, so that a sign-out asked for during a page
+   * load is not overtaken by it). `forget` also removes what this device keeps about the user:
+   * the Cognito client's keys for the app client, the device markers of the user's email, and the
+   * email in the field; it runs even when nobody is signed in.
+   */
+  async signOut(global = false, forget = false): Promise<void> {
     await this.#ready;
+    if (this.state.busy === 'signing-out') return;
     const client = this.#client;
     if (!client) return;
-    this.#set({ busy: 'signing-out', error: null });
-    try {
-      await client.signOut(global);
-    } finally {
-      // Amplify clears the local tokens even when the revoke request fails.
-      this.#signedOut(global);
+    const signedIn = this.state.step === 'signed-in';
+    const emails = [this.state.session?.user.email ?? '', normalizeEmail(this.state.email)];
+    if (signedIn) {
+      this.#set({ busy: 'signing-out', error: null });
+      try {
+        await client.signOut(global);
+      } catch {
+        // Amplify clears the local tokens even when the revoke request fails.
+      }
     }
+    if (forget) {
+      this.#generation++;
+      this.#pendingSignUp = null;
+      client.forget();
+      const config = this.#host.config();
+      // Whatever `token-storage` is now: markers written while it was `local` go too.
+      const scope = config && deviceMemoryScope({ ...config, tokenStorage: 'local' });
+      for (const email of new Set(emails.filter(Boolean))) if (scope) await clearMarker(scope, email);
+      if (!signedIn) this.#set({ step: 'email', busy: null, code: null, error: null, email: '' });
+    }
+    if (signedIn) this.#signedOut(global, forget);
   }
 
   /** Fresh tokens (refreshed when needed), or null when nobody is signed in. */
@@ -395,7 +419,7 @@ export class LoginFlow {
       const client = this.#client;
       const config = this.#host.config();
       if (!client || !config) throw Object.assign(new Error('Missing pool attributes.'), { name: 'AuthUserPoolException' });
-      if (this.#conflict) throw Object.assign(new Error('Pool conflict.'), { name: 'PoolConflict' });
+      if (this.#conflict) throw this.#conflict;
       await work(client, config, check);
       check();
       if (this.state.busy === busy) this.#set({ busy: null });
@@ -422,8 +446,8 @@ export class LoginFlow {
     this.#host.onEvent({ type: 'signed-in', session, isNewUser, restored });
   }
 
-  #signedOut(everywhere = false): void {
-    const email = this.state.session?.user.email ?? this.state.email;
+  #signedOut(everywhere = false, forget = false): void {
+    const email = forget ? '' : (this.state.session?.user.email ?? this.state.email);
     this.#set({ step: 'email', busy: null, code: null, error: null, session: null, isNewUser: false, email });
     this.#host.onEvent({ type: 'signed-out', everywhere });
   }

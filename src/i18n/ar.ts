@@ -68,6 +68,7 @@ export default {
   errorUserDisabled: 'هذا الحساب معطَّل.',
   errorConfiguration: 'لم يتم إعداد تسجيل الدخول بشكل صحيح في هذه الصفحة.',
   errorPoolConflict: 'يستخدم نموذج آخر لتسجيل الدخول في هذه الصفحة مجموعة مستخدمين مختلفة.',
+  errorStorageConflict: 'تم إعداد تسجيل الدخول في هذه الصفحة لحفظ الجلسات في مكانين مختلفين.',
   errorService: 'حدثت مشكلة في خدمة تسجيل الدخول. حاول مرة أخرى بعد قليل.',
   errorUnknown: 'حدث خطأ ما. حاول مرة أخرى.',
 } satisfies Messages;

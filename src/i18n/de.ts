@@ -36,6 +36,7 @@ export default {
   errorUserDisabled: 'Dieses Konto ist deaktiviert.',
   errorConfiguration: 'Die Anmeldung ist auf dieser Seite nicht richtig eingerichtet.',
   errorPoolConflict: 'Ein anderes Anmeldeformular auf dieser Seite verwendet einen anderen Benutzerpool.',
+  errorStorageConflict: 'Die Anmeldung auf dieser Seite ist so eingerichtet, dass Sitzungen an zwei verschiedenen Orten gespeichert werden.',
   errorService: 'Beim Anmeldedienst ist ein Problem aufgetreten. Versuchen Sie es gleich noch einmal.',
   errorUnknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
 } satisfies Messages;

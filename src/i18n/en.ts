@@ -39,6 +39,7 @@ export const en = {
   errorUserDisabled: 'This account is disabled.',
   errorConfiguration: 'Sign-in is not set up correctly on this page.',
   errorPoolConflict: 'Another sign-in form on this page uses a different user pool.',
+  errorStorageConflict: 'Sign-in on this page is set up to keep sessions in two different places.',
   errorService: 'The sign-in service had a problem. Try again in a moment.',
   errorUnknown: 'Something went wrong. Try again.',
 };

@@ -36,6 +36,7 @@ export default {
   errorUserDisabled: 'Esta cuenta está desactivada.',
   errorConfiguration: 'El inicio de sesión no está bien configurado en esta página.',
   errorPoolConflict: 'Otro formulario de inicio de sesión de esta página usa un grupo de usuarios distinto.',
+  errorStorageConflict: 'El inicio de sesión de esta página está configurado para guardar las sesiones en dos lugares distintos.',
   errorService: 'El servicio de inicio de sesión ha tenido un problema. Inténtalo de nuevo en un momento.',
   errorUnknown: 'Algo ha salido mal. Vuelve a intentarlo.',
 } satisfies Messages;

@@ -36,6 +36,7 @@ export default {
   errorUserDisabled: 'Ce compte est désactivé.',
   errorConfiguration: 'La connexion n’est pas correctement configurée sur cette page.',
   errorPoolConflict: 'Un autre formulaire de connexion de cette page utilise un autre groupe d’utilisateurs.',
+  errorStorageConflict: 'La connexion sur cette page est configurée pour conserver les sessions à deux endroits différents.',
   errorService: 'Le service de connexion a rencontré un problème. Réessayez dans un instant.',
   errorUnknown: 'Une erreur s’est produite. Réessayez.',
 } satisfies Messages;

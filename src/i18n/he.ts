@@ -75,6 +75,7 @@ export default {
   errorUserDisabled: 'החשבון הזה מושבת.',
   errorConfiguration: 'הכניסה לא הוגדרה כראוי בדף הזה.',
   errorPoolConflict: 'טופס כניסה אחר בדף הזה משתמש במאגר משתמשים אחר.',
+  errorStorageConflict: 'הכניסה בדף הזה מוגדרת לשמור את ההתחברויות בשני מקומות שונים.',
   errorService: 'אירעה בעיה בשירות הכניסה. אפשר לנסות שוב בעוד רגע.',
   errorUnknown: 'משהו השתבש. אפשר לנסות שוב.',
 } satisfies Messages;

@@ -39,6 +39,7 @@ export default {
   errorUserDisabled: 'Questo account è disattivato.',
   errorConfiguration: 'L’accesso non è configurato correttamente su questa pagina.',
   errorPoolConflict: 'Un altro modulo di accesso in questa pagina usa un pool di utenti diverso.',
+  errorStorageConflict: 'L’accesso in questa pagina è configurato per conservare le sessioni in due posti diversi.',
   errorService: 'Si è verificato un problema con il servizio di accesso. Riprova tra poco.',
   errorUnknown: 'Si è verificato un errore. Riprova.',
 } satisfies Messages;

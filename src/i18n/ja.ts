@@ -34,6 +34,7 @@ export default {
   errorUserDisabled: 'このアカウントは無効になっています。',
   errorConfiguration: 'このページのサインイン設定が正しくありません。',
   errorPoolConflict: 'このページの別のサインインフォームが異なるユーザープールを使用しています。',
+  errorStorageConflict: 'このページのサインインは、セッションを2つの異なる場所に保存するよう設定されています。',
   errorService: 'サインインサービスで問題が発生しました。しばらくしてからもう一度お試しください。',
   errorUnknown: '問題が発生しました。もう一度お試しください。',
 } satisfies Messages;

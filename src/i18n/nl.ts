@@ -39,6 +39,7 @@ export default {
   errorUserDisabled: 'Dit account is uitgeschakeld.',
   errorConfiguration: 'Inloggen is op deze pagina niet goed ingesteld.',
   errorPoolConflict: 'Een ander inlogformulier op deze pagina gebruikt een andere gebruikersgroep.',
+  errorStorageConflict: 'Inloggen op deze pagina is ingesteld om sessies op twee verschillende plaatsen te bewaren.',
   errorService: 'Er ging iets mis bij de inlogdienst. Probeer het zo nog eens.',
   errorUnknown: 'Er ging iets mis. Probeer het opnieuw.',
 } satisfies Messages;

@@ -52,6 +52,7 @@ export default {
   errorUserDisabled: 'To konto zostało wyłączone.',
   errorConfiguration: 'Logowanie na tej stronie nie jest poprawnie skonfigurowane.',
   errorPoolConflict: 'Inny formularz logowania na tej stronie korzysta z innej puli użytkowników.',
+  errorStorageConflict: 'Logowanie na tej stronie jest skonfigurowane tak, aby przechowywać sesje w dwóch różnych miejscach.',
   errorService: 'Wystąpił problem z usługą logowania. Spróbuj ponownie za chwilę.',
   errorUnknown: 'Coś poszło nie tak. Spróbuj ponownie.',
 } satisfies Messages;

@@ -43,6 +43,7 @@ export default {
   errorUserDisabled: 'Esta conta está desativada.',
   errorConfiguration: 'O acesso não está configurado corretamente nesta página.',
   errorPoolConflict: 'Outro formulário de acesso nesta página usa um grupo de usuários diferente.',
+  errorStorageConflict: 'O acesso nesta página está configurado para guardar as sessões em dois lugares diferentes.',
   errorService: 'O serviço de acesso teve um problema. Tente novamente daqui a pouco.',
   errorUnknown: 'Ocorreu um erro. Tente novamente.',
 } satisfies Messages;

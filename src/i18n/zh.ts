@@ -38,6 +38,7 @@ export default {
   errorUserDisabled: '该账户已被停用。',
   errorConfiguration: '此页面的登录设置有误。',
   errorPoolConflict: '此页面上的另一个登录表单使用了不同的用户池。',
+  errorStorageConflict: '此页面上的登录被设置为将会话保存在两个不同的位置。',
   errorService: '登录服务出现问题。请稍后重试。',
   errorUnknown: '出了点问题。请重试。',
 } satisfies Messages;

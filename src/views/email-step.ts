@@ -3,7 +3,7 @@
  * own, so that a second element (or the passkeys UI) can reuse it and the element class stays wiring.
  * It must stay in the entry chunk: nothing it imports may pull aws-amplify in (test/node/size.test.ts).
  */
-import { html } from 'lit';
+import { html, noChange } from 'lit';
 import type { FlowState } from '../flow/login-flow.js';
 import type { Messages } from '../i18n/index.js';
 
@@ -12,7 +12,14 @@ export interface EmailStepHandlers {
   submit: (e: Event) => void;
 }
 
-export function renderEmailStep(t: Messages, s: FlowState, on: EmailStepHandlers) {
+/**
+ * `field` is what the email field holds now. The value is written only when the state says
+ * something else: an email field reports its value without surrounding spaces, so while a leading
+ * space is being typed the field shows more than it reports, and writing the same value back would
+ * drop the space and move the caret (` grace@example.com` became `race@example.comg`). What Lit's
+ * `live` directive does, without its bytes in the email step's bundle.
+ */
+export function renderEmailStep(t: Messages, s: FlowState, on: EmailStepHandlers, field?: string) {
   const invalid = s.error === 'invalid-email' || s.error === 'email-required' || s.error === 'no-account';
   return html`<form part="form" novalidate aria-label=${t.formLabel} @submit=${on.submit}>
     <label for="email">${t.emailLabel}</label>
@@ -26,7 +33,7 @@ export function renderEmailStep(t: Messages, s: FlowState, on: EmailStepHandlers
       inputmode="email"
       autocapitalize="off"
       spellcheck="false"
-      .value=${s.email}
+      .value=${field === s.email ? noChange : s.email}
       ?readonly=${s.busy !== null}
       aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby="error"

@@ -55,6 +55,7 @@ function stubClient(overrides: Partial<AuthClient> = {}): AuthClient {
     resendSignUpCode: async () => codeStep,
     currentSession: async () => null,
     signOut: async () => {},
+    forget: () => {},
     listen: () => () => {},
     ...overrides,
   };

@@ -53,6 +53,7 @@ function hostileClient(overrides: Partial<AuthClient> = {}): AuthClient {
           }
         : null,
     signOut: async () => {},
+    forget: () => {},
     listen: () => () => {},
     ...overrides,
   };
