@@ -311,7 +311,8 @@ export class PasswordlessLogin extends LitElement {
    */
   #focusSignedIn(): void {
     const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="signed-in"]');
-    const view = slot?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+    // `flatten` would also return the slot's own default content when the page slots nothing.
+    const view = (slot?.assignedNodes().length ? slot.assignedElements({ flatten: true })[0] : undefined) as HTMLElement | undefined;
     if (!view) return this.signedInView?.focus();
     const controls = [view, ...view.querySelectorAll<HTMLElement>('a[href],button,input,select,textarea,[tabindex]')];
     const control = controls.find((c) => c.tabIndex >= 0 && !c.matches(':disabled') && c.getClientRects().length > 0);
