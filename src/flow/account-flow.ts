@@ -310,7 +310,7 @@ export class AccountFlow {
     const client = this.#client;
     if (!client) return;
     const generation = this.#generation;
-    if (signal === 'signed-in') {
+    if (signal === 'signed-in' || signal === 'refreshed') {
       const session = await client.currentSession().catch(() => null);
       if (generation !== this.#generation || this.state.busy || !session) return;
       if (this.state.status !== 'signed-in' || session.user.email !== this.state.email) this.#signedIn(session);

@@ -393,7 +393,9 @@ export const amplifyClient: AuthClient = {
             ? 'signed-out'
             : payload.event === 'tokenRefresh_failure'
               ? 'refresh-failed'
-              : undefined;
+              : payload.event === 'tokenRefresh'
+                ? 'refreshed'
+                : undefined;
       if (signal) listener(signal);
     });
     // Other tabs (and same-origin frames) of the site: Hub is per page, but with local storage they

@@ -46,7 +46,12 @@ export type AuthStep =
   | { type: 'sign-in-needed' };
 
 /** Auth events from other elements, other tabs or token refresh. */
-export type AuthSignal = 'signed-in' | 'signed-out' | 'refresh-failed';
+export type AuthSignal =
+  | 'signed-in'
+  | 'signed-out'
+  | 'refresh-failed'
+  /** New tokens on this page (a refresh, e.g. after the account element verified a new email). */
+  | 'refreshed';
 
 export interface AuthClient {
   /**

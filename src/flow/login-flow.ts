@@ -461,6 +461,12 @@ export class LoginFlow {
       const session = await client.currentSession().catch(() => null);
       const now = this.state as FlowState;
       if (session && now.step !== 'signed-in' && !now.busy) this.#signedIn(session, false, false);
+    } else if (signal === 'refreshed') {
+      // New tokens from another element (the account element's verified email change): show whom
+      // they name now. The same sign-in goes on, so no event.
+      const session = await client.currentSession().catch(() => null);
+      const now = this.state as FlowState;
+      if (session && now.step === 'signed-in' && !now.busy && session.user.email !== now.session?.user.email) this.#set({ session });
     } else if (signal !== 'signed-in' && this.state.step === 'signed-in') {
       const session = signal === 'signed-out' ? null : await client.currentSession().catch(() => null);
       if (!session && (this.state as FlowState).step === 'signed-in') this.#signedOut();

@@ -1,7 +1,7 @@
 // <passwordless-account>: the email address and changing it, against the emulator through the
 // element's parts and events. The pool keeps the old address active until the new one is verified,
 // so a typo never becomes the sign-in address.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { enabled as pool, legacy } from 'virtual:emulator';
 import {
@@ -54,6 +54,8 @@ describe('<passwordless-account>: email', () => {
     expect(mustPart(account, 'status').textContent).to.contain(next);
     expect(document.activeElement).to.equal(account);
     expect(account.shadowRoot!.activeElement).to.equal(part(account, 'change-email-button'));
+    // The sign-in element on the page follows the refreshed tokens: it names the new address.
+    await waitUntil(() => mustPart(login, 'signed-in').textContent!.includes(next), 'the sign-in element shows the new address', { timeout: 5000 });
     // The next sign-in uses the new address; the old one signs in no one.
     await login.signOut();
     await waitForStep(login, 'email');
