@@ -254,7 +254,8 @@ export class PasswordlessAccount extends LitElement {
       if (!this.#flow) return;
       const digits = this.#flow.cleanCode(input.value);
       if (input.value !== digits) input.value = digits;
-      if (digits.length === 6 && !this.accountState.busy) this.#submitCode(digits);
+      // Sent as soon as it is complete, as the sign-in element does; a digit too many is never cut off.
+      if (digits.length === this.#flow.codeLength && !this.accountState.busy) this.#submitCode(digits);
     },
     submitCode: (e) => {
       e.preventDefault();

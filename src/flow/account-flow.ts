@@ -132,6 +132,9 @@ export class AccountFlow {
     void this.connect();
   }
 
+  /** How many digits the code sent to a new address has. */
+  readonly codeLength = EMAIL_CODE_LENGTH;
+
   /** A typed or pasted code reduced to digits (the element shows it as cleaned). */
   cleanCode(raw: string): string {
     return cleanCode(raw, EMAIL_CODE_LENGTH);
