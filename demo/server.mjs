@@ -15,24 +15,18 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 export async function startDemo({ port = 8000, host = '127.0.0.1', emulator: emulatorOptions } = {}) {
   // As the production pool in infra/ runs: its Lambda triggers (the code emails in each user's
-  // language, the seal at confirmation and before tokens) and refresh-token rotation.
+  // language, the seal at confirmation and before tokens) and refresh-token rotation. The Custom
+  // Message trigger also tells the old address of an email change through Amazon SES, from
+  // SES_FROM: the triggers' worker points their AWS SDK at the emulator, whose SES endpoint puts
+  // that notice in the dev inbox too.
   const emulator = await startEmulator({
     port: 0,
     host,
     triggers: true,
     refreshTokenRotation: { retryGracePeriodSeconds: 10 },
+    triggerEnvironment: { SES_FROM: '"passwordless-login demo" <no-reply@demo.localhost>' },
     ...emulatorOptions,
   });
-  // The trigger also tells the old address of an email change, through Amazon SES: here the AWS SDK
-  // it uses is pointed at the emulator, whose SES endpoint puts that notice in the dev inbox too.
-  // Only where the host has not set these (the trigger reads them from its environment, as on Lambda).
-  for (const [name, value] of Object.entries({
-    AWS_ENDPOINT_URL_SESV2: emulator.endpoint,
-    SES_FROM: '"passwordless-login demo" <no-reply@demo.localhost>',
-    AWS_REGION: emulator.region,
-    AWS_ACCESS_KEY_ID: 'emulator',
-    AWS_SECRET_ACCESS_KEY: 'emulator',
-  })) process.env[name] ??= value;
   const config = {
     endpoint: emulator.endpoint,
     userPoolId: emulator.userPoolId,

@@ -18,6 +18,7 @@ export {
 export type { Messages } from './i18n/index.js';
 // The account element's event details, as types only (its code is `passwordless-login/account`'s):
 // the generated framework typings import every element's types from this module.
+export type { PasswordlessAccount } from './passwordless-account.js';
 export type {
   AccountErrorCode,
   AccountErrorDetail,

@@ -330,17 +330,20 @@ export class LoginFlow {
       return this.#follow(client, config, email, signUp.value, check);
     }
     const exists = (signUp.reason as Error)?.name === 'UsernameExistsException';
-    // SignUp refused for a reason that says nothing about the address (throttled, rate-limited by a
-    // firewall, self sign-up not permitted, cut off) while InitiateAuth answered with a code step: a
-    // returning user's code, already mailed, or the challenge Cognito simulates for an unknown
-    // address. The code step is shown either way, so that a returning user is never turned away
-    // with a code in their inbox; "Resend code" finds out again.
+    // SignUp refused for a reason that says nothing about the address and that trying again would
+    // not change (throttled, rate-limited by a firewall, self sign-up not permitted) while
+    // InitiateAuth answered with a code step: a returning user's code, already mailed, or the
+    // challenge Cognito simulates for an unknown address. The code step is shown either way, so that
+    // a returning user is never turned away with a code in their inbox; "Resend code" finds out
+    // again. A SignUp cut off by the network is not such a reason: the user is most likely offline,
+    // a new user would wait for a code that never comes, and sending again is the cure, so the email
+    // step says so and keeps the address.
     const uncertain =
       !exists &&
       signIn.status === 'fulfilled' &&
       signIn.value.type === 'code' &&
       ((signUp.reason as Error)?.name === 'NotAuthorizedException' ||
-        ['too-many-attempts', 'network'].includes(errorCodeFor(signUp.reason, 'email')));
+        errorCodeFor(signUp.reason, 'email') === 'too-many-attempts');
     if (!exists && !uncertain) throw signUp.reason;
     if (signIn.status === 'rejected') throw signIn.reason;
     this.#set({ isNewUser: false });
