@@ -25,6 +25,7 @@ import {
 import { createAccount, signedInUser, statusOf, waitForStatus } from './account-helpers.js';
 
 const frames: HTMLIFrameElement[] = [];
+const storageKeys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i)!);
 
 /** Another device: a frame with its own aws-amplify, keeping its session in memory. */
 async function otherDevice(): Promise<PasswordlessLogin> {
@@ -136,6 +137,9 @@ describe('<passwordless-account>: session and deletion', () => {
     const { login, email } = await signedInUser(pool);
     const tokens = (await login.getTokens())!;
     const oldSub = (await callCognito(pool, 'GetUser', { AccessToken: tokens.accessToken })).body.Username;
+    const refreshToken = localStorage.getItem(storageKeys(localStorage).find((k) => k.endsWith('.refreshToken'))!)!;
+    // It works until the deletion, so its refusal below is the deletion's doing.
+    expect((await callCognito(pool, 'GetTokensFromRefreshToken', { RefreshToken: refreshToken })).status).to.equal(200);
     const account = await createAccount(pool);
     await waitForStatus(account, 'signed-in');
 
@@ -167,6 +171,8 @@ describe('<passwordless-account>: session and deletion', () => {
     // The old tokens are refused, access and refresh alike.
     const getUser = await callCognito(pool, 'GetUser', { AccessToken: tokens.accessToken });
     expect(getUser.body.__type).to.equal('NotAuthorizedException');
+    const refresh = await callCognito(pool, 'GetTokensFromRefreshToken', { RefreshToken: refreshToken });
+    expect(refresh.body.__type).to.equal('NotAuthorizedException');
     // The address is free: signing in with it is a new sign-up, with a new identity.
     const signUp = oneEvent(login, 'code-sent');
     const mailsBefore = (await mailsTo(pool, email)).length;
