@@ -49,11 +49,14 @@ const SIGN_IN_FLOW = /[\\/]src[\\/]flow[\\/]login-flow\.ts$/;
  * The sign-in flow is only useful with the Cognito client, so both (and aws-amplify) are one chunk:
  * one request after the entry, and the complete-sign-in budget counts all of it. The account flow
  * and the Amplify functions only it uses are a chunk of their own (`account-auth`), which builds on
- * that one: sign-in pages never load it.
+ * that one: sign-in pages never load it. So is managing passkeys (`passkeys`), loaded by the auth
+ * chunk only when a passkey is offered or managed.
  */
 function manualChunks(id, { getModuleInfo }) {
-  if (inAccountChunk(id, getModuleInfo)) return 'account-auth';
-  if (/[\\/]src[\\/]flow[\\/]/.test(id)) return 'auth';
+  if (inLazyChunk(ACCOUNT, id, getModuleInfo)) return 'account-auth';
+  if (inLazyChunk(PASSKEYS, id, getModuleInfo)) return 'passkeys';
+  // English's strings that only show once the flow is there come with it.
+  if (/[\\/]src[\\/](flow[\\/]|i18n[\\/]en-flow\.ts$)/.test(id)) return 'auth';
   // What the sign-in entry imports statically stays in it, even when a flow or the account entry
   // uses it too (Lit, the shared styles): a sign-in page's first render is one file, as before. An
   // account page loads that file too, which registers <passwordless-login> and nothing more.
@@ -63,28 +66,38 @@ function manualChunks(id, { getModuleInfo }) {
   // chunk may load the sign-in chunk, never the other way round.
   if (isStaticallyImportedBy(SIGN_IN_FLOW, id, getModuleInfo)) return 'auth';
   // The rest of aws-amplify goes with sign-in, by name: a manual chunk also takes in whatever of its
-  // dependencies no chunk claims, and the account chunk must not take what sign-in needs.
+  // dependencies no chunk claims, and the lazy chunks must not take what sign-in needs.
   if (/[\\/]node_modules[\\/]/.test(id)) return 'auth';
   return undefined;
 }
 
-const ACCOUNT_MODULES = /[\\/]src[\\/]flow[\\/](account-[\w-]+|amplify-account)\.ts$/;
 /**
- * Amplify's functions that only the account flow imports (src/flow/amplify-account.ts). Their
- * importer is the `aws-amplify/auth` barrel, which the sign-in chunk imports too, so Rollup would
- * file them with sign-in; named here, they and what only they use go into the account chunk.
+ * The lazily loaded chunks built on the sign-in chunk: our modules in them, and Amplify's functions
+ * that only they import. Those functions' importer is the `aws-amplify/auth` barrel, which the
+ * sign-in chunk imports too, so Rollup would file them with sign-in; named here, they and what only
+ * they use go into the lazy chunk instead. test/node/size.test.ts checks sign-in never loads them.
  */
-const AMPLIFY_ACCOUNT_APIS =
-  /@aws-amplify[\\/]auth[\\/]dist[\\/]esm[\\/]providers[\\/]cognito[\\/]apis[\\/](updateUserAttributes?|sendUserAttributeVerificationCode|confirmUserAttribute|deleteUser)\.mjs$/;
+const ACCOUNT = {
+  // The account flow (src/flow/amplify-account.ts and its account-* modules).
+  modules: /[\\/]src[\\/]flow[\\/](account-[\w-]+|amplify-account)\.ts$/,
+  amplify:
+    /@aws-amplify[\\/]auth[\\/]dist[\\/]esm[\\/]providers[\\/]cognito[\\/]apis[\\/](updateUserAttributes?|sendUserAttributeVerificationCode|confirmUserAttribute|deleteUser)\.mjs$/,
+};
+const PASSKEYS = {
+  // Managing passkeys, its Amplify client, the signed-in view's offer to create one, and what the
+  // device remembers about passkeys (the sign-in flow loads that only where a passkey was used).
+  modules: /[\\/]src[\\/](flow[\\/](amplify-passkeys|passkey-manager|passkey-memory|device-memory)|(views|controllers)[\\/]passkey-offer)\.ts$/,
+  amplify: /@aws-amplify[\\/]auth[\\/]dist[\\/]esm[\\/]client[\\/]apis[\\/](associate|list|delete)WebAuthnCredentials?\.mjs$/,
+};
 
-/** Whether a module belongs in the account chunk: its own modules, the APIs above, or what only they import. */
-function inAccountChunk(id, getModuleInfo, seen = new Set()) {
-  if (ACCOUNT_MODULES.test(id) || AMPLIFY_ACCOUNT_APIS.test(id)) return true;
+/** Whether a module belongs in a lazy chunk: its own modules, its Amplify APIs, or what only they import. */
+function inLazyChunk(chunk, id, getModuleInfo, seen = new Set()) {
+  if (chunk.modules.test(id) || chunk.amplify.test(id)) return true;
   if (seen.has(id) || !/[\\/]node_modules[\\/]/.test(id)) return false;
   seen.add(id);
   const info = getModuleInfo(id);
   const importers = info ? [...info.importers, ...info.dynamicImporters] : [];
-  return importers.length > 0 && importers.every((i) => inAccountChunk(i, getModuleInfo, seen));
+  return importers.length > 0 && importers.every((i) => inLazyChunk(chunk, i, getModuleInfo, seen));
 }
 
 function isStaticallyImportedBy(entry, id, getModuleInfo, seen = new Set()) {

@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { startEmulator } from './dist/emulator/index.js';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { webauthnPlugin } from './scripts/wtr-webauthn-plugin.mjs';
 
 /**
  * As the production pool in infra/ runs: its Lambda triggers (code emails; the seal at confirmation
@@ -28,6 +29,11 @@ const EMULATOR_SETUPS = {
   rotating: { ...PRODUCTION, refreshTokenRotation: { retryGracePeriodSeconds: 1 } },
   // SelfSignUp=off: administrators create the accounts.
   adminOnly: { ...PRODUCTION, selfSignUp: false },
+  // Passkeys for the page's origin (http://localhost:<port>), with user verification required, so a
+  // virtual authenticator that fails it stands for a cancelled prompt.
+  passkeys: { ...PRODUCTION, userExistenceErrors: 'enabled', codeSendLimit: null, passkeys: { relyingPartyId: 'localhost', userVerification: 'required' } },
+  // A pool whose sign-in policy lacks WEB_AUTHN.
+  noPasskeys: { ...PRODUCTION, userExistenceErrors: 'enabled', codeSendLimit: null, passkeys: false },
 };
 
 function emulatorPlugin() {
@@ -81,6 +87,7 @@ export default {
   ],
   plugins: [
     emulatorPlugin(),
+    webauthnPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],

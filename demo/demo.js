@@ -4,7 +4,7 @@
 
 const POOL_KEY = 'passwordless-login-demo:pool';
 const PREFS_KEY = 'passwordless-login-demo:prefs';
-const EVENTS = ['signed-in', 'signed-out', 'code-sent', 'login-error'];
+const EVENTS = ['signed-in', 'signed-out', 'code-sent', 'login-error', 'passkey-created'];
 const ACCOUNT_EVENTS = ['email-changed', 'signed-out', 'account-deleted', 'account-error', 'passkey-created', 'passkey-deleted'];
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

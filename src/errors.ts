@@ -20,6 +20,10 @@ export type LoginErrorCode =
   | 'pool-conflict'
   | 'storage-conflict'
   | 'service'
+  // The passkey errors start with "passkey": after one the email step offers an email code instead.
+  | 'passkey-cancelled'
+  | 'passkey-failed'
+  | 'passkeys-unavailable'
   | 'unknown';
 
 /** Errors after which the code step offers "Send a new code" instead of another try. */

@@ -12,6 +12,13 @@ export interface SignedInDetail {
   isNewUser: boolean;
   /** True when an existing session was picked up on load. */
   restored: boolean;
+  /** How: `email-code` (a code typed), `passkey`, or `session` (restored, or signed in by another element or tab). */
+  method: 'email-code' | 'passkey' | 'session';
+}
+
+export interface PasskeyCreatedDetail {
+  /** The new passkey's credential id (base64url), as `listPasskeys()` lists it. */
+  credentialId: string;
 }
 
 export interface CodeSentDetail {
@@ -66,11 +73,20 @@ export class LoginErrorEvent extends CustomEvent<LoginErrorDetail> {
   }
 }
 
+/** A passkey was created for the signed-in user (from the offer, or `createPasskey()`). */
+export class PasskeyCreatedEvent extends CustomEvent<PasskeyCreatedDetail> {
+  static readonly eventName = 'passkey-created';
+  constructor(detail: PasskeyCreatedDetail) {
+    super(PasskeyCreatedEvent.eventName, { ...INIT, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'signed-in': SignedInEvent;
     'signed-out': SignedOutEvent;
     'code-sent': CodeSentEvent;
     'login-error': LoginErrorEvent;
+    'passkey-created': PasskeyCreatedEvent;
   }
 }

@@ -3,14 +3,16 @@ import { BarePageController } from './controllers/bare-page.js';
 import { ColorSchemeController } from './controllers/color-scheme.js';
 import { Countdown } from './controllers/countdown.js';
 import { LanguageController } from './controllers/language.js';
+import type { PasskeyOffer } from './controllers/passkey-offer.js';
 import { reflectStates } from './custom-states.js';
 import { errorMessage } from './errors.js';
-import { CodeSentEvent, LoginErrorEvent, SignedInEvent, SignedOutEvent, type SessionTokens } from './events.js';
-import type { AuthClient, TokenStorageKind } from './flow/client.js';
+import { CodeSentEvent, LoginErrorEvent, PasskeyCreatedEvent, SignedInEvent, SignedOutEvent, type SessionTokens } from './events.js';
+import type { AuthClient, Passkey, TokenStorageKind } from './flow/client.js';
 import type { FlowEvent, FlowHost, FlowState, LoginFlow } from './flow/login-flow.js';
 import { directionOf, loginTables, withOverrides, type Messages } from './i18n/index.js';
 import { poolConfig, POOL_PROPERTIES } from './pool-config.js';
 import { lightEmailField } from './progressive.js';
+import { poolLacksPasskeys } from './storage/pool-passkeys.js';
 import { hasStoredSession } from './storage/stored-session.js';
 import { typedEmail } from './storage/typed-email.js';
 import { styles } from './styles.js';
@@ -21,13 +23,17 @@ import { statusText, type Notice } from './views/status.js';
 
 type FocusTarget = 'email' | 'code' | 'signed-in' | null;
 
+/** WebAuthn in a secure context: what a passkey needs from the browser. */
+const hasWebAuthn = () => typeof globalThis.PublicKeyCredential === 'function' && globalThis.isSecureContext === true;
+
 /**
- * Email one-time-code sign-in and sign-up on Amazon Cognito, through aws-amplify: the email step,
- * the code step and the signed-in view. Registers nothing; import `register.js` for the tag.
+ * Email one-time-code and passkey sign-in and sign-up on Amazon Cognito, through aws-amplify: the
+ * email step, the code step and the signed-in view. Registers nothing; import `register.js` for the tag.
  *
  * @tag passwordless-login
  *
- * @fires {SignedInEvent} signed-in - Signed in, or a stored session was restored on load. `detail`: `{ user, tokens, isNewUser, restored }`.
+ * @fires {SignedInEvent} signed-in - Signed in, or a stored session was restored on load. `detail`: `{ user, tokens, isNewUser, restored, method }`; `method` is `email-code`, `passkey` or `session`.
+ * @fires {PasskeyCreatedEvent} passkey-created - A passkey was created for the signed-in user (the offer's button, or `createPasskey()`). `detail`: `{ credentialId }`.
  * @fires {SignedOutEvent} signed-out - After `signOut()`, the sign-out button, or a session that can no longer refresh. `detail`: `{ everywhere }`, true after `signOut({ global: true })`.
  * @fires {CodeSentEvent} code-sent - A code was emailed. `detail`: `{ destination, codeLength, purpose }`.
  * @fires {LoginErrorEvent} login-error - The user was shown an error. `detail`: `{ code, message }`.
@@ -42,6 +48,11 @@ type FocusTarget = 'email' | 'code' | 'signed-in' | null;
  * @csspart submit-button - The button that submits the current step.
  * @csspart resend-button - "Resend code", with its countdown.
  * @csspart change-email-button - "Use a different email".
+ * @csspart passkey-button - "Sign in with a passkey" in the email step, for the typed email.
+ * @csspart email-code-button - "Email me a code instead", shown after a passkey error.
+ * @csspart passkey-offer - The signed-in view's offer to create a passkey.
+ * @csspart passkey-create-button - "Create a passkey", in the offer.
+ * @csspart passkey-dismiss-button - "Not now": the offer stays dismissed on this device.
  * @csspart error - The error message (an alert live region).
  * @csspart status - Progress and confirmation messages (a status live region).
  * @csspart signed-in - The default signed-in view.
@@ -80,6 +91,7 @@ export class PasswordlessLogin extends LitElement {
     signUp: { attribute: 'sign-up' },
     tokenStorage: { attribute: 'token-storage' },
     email: { attribute: 'email' },
+    passkeys: { attribute: 'passkeys' },
     translations: { attribute: false },
     flowState: { state: true, attribute: false },
     notice: { state: true, attribute: false },
@@ -105,6 +117,9 @@ export class PasswordlessLogin extends LitElement {
 
   /** Prefills the email field. */
   email = '';
+
+  /** `auto`: passkey sign-in and the offer to create one, where the browser and the pool allow them; `off`: email codes only. */
+  passkeys: 'auto' | 'off' = 'auto';
 
   /** A partial override of any translated string, laid over the element's language. */
   translations: Partial<Messages> | undefined = undefined;
@@ -133,6 +148,10 @@ export class PasswordlessLogin extends LitElement {
   /** Bumped by disconnect: a flow that arrives for an earlier connection does not connect. */
   #connection = 0;
   #focusNext: FocusTarget = null;
+  #englishFlow: object = {};
+  /** The offer to create a passkey: its module (in the passkeys chunk), loaded when first shown. */
+  #offerLoading?: Promise<unknown>;
+  #offer?: PasskeyOffer;
   /** The page's own email field, adopted on upgrade (see progressive.ts). */
   #light: HTMLInputElement | null = null;
 
@@ -141,7 +160,7 @@ export class PasswordlessLogin extends LitElement {
     // Registers itself: it only needs the element's connect and disconnect.
     new ColorSchemeController(this);
     new BarePageController(this);
-    this.flowState = { step: 'email', busy: null, email: '', code: null, error: null, session: null, isNewUser: false };
+    this.flowState = { step: 'email', busy: null, email: '', code: null, error: null, session: null, isNewUser: false, passkeyOffer: false };
   }
 
   static override get observedAttributes(): string[] {
@@ -227,6 +246,31 @@ export class PasswordlessLogin extends LitElement {
     if (this.codeInput) this.codeInput.value = '';
   }
 
+  /**
+   * Creates a passkey for the signed-in user (the browser asks for a fingerprint, face or screen
+   * lock) and fires `passkey-created`. Rejects with a `LoginError` whose `code` is a `login-error` code.
+   */
+  async createPasskey(): Promise<{ credentialId: string }> {
+    return { credentialId: await (await this.#passkeyManager()).create(false) };
+  }
+
+  /** The signed-in user's passkeys: `[{ credentialId, name, createdAt, authenticatorAttachment }]`. */
+  async listPasskeys(): Promise<Passkey[]> {
+    return (await this.#passkeyManager()).list();
+  }
+
+  /** Deletes one of the signed-in user's passkeys; it no longer signs in. */
+  async deletePasskey(credentialId: string): Promise<void> {
+    return (await this.#passkeyManager()).delete(credentialId);
+  }
+
+  #passkeyManager = async () => (await this.#loadFlow()).passkeys();
+
+  /** `auto` when passkeys are offered: the attribute allows them and the browser has WebAuthn. */
+  #passkeysMode(): 'auto' | 'off' {
+    return this.passkeys !== 'off' && hasWebAuthn() ? 'auto' : 'off';
+  }
+
   /** Loads the Cognito client; a separate chunk, so the email step renders without it. */
   protected loadAuthClient(): Promise<AuthClient> {
     return import('./flow/amplify-client.js').then((m) => m.amplifyClient);
@@ -238,15 +282,28 @@ export class PasswordlessLogin extends LitElement {
   }
 
   /** Creates the flow once its module has arrived; a failed load is tried again next time. */
+  /**
+   * The strings in the element's language, with the host's overrides. English's passkey strings
+   * (en-flow.ts) arrive with the flow; before that only the flow could show them, and it has not
+   * loaded, so the table is complete whenever one of them is read.
+   */
+  #messages(): Messages {
+    return withOverrides({ ...this.#englishFlow, ...this.#lang.messages } as Messages, this.translations);
+  }
+
   #loadFlow(): Promise<LoginFlow> {
-    this.#flowLoading ??= this.loadFlowModule().then(
-      ({ LoginFlow }) => {
+    this.#flowLoading ??= Promise.all([
+      this.loadFlowModule(),
+      import('./i18n/en-flow.js').then((m) => (this.#englishFlow = m.enFlow)),
+    ]).then(
+      ([{ LoginFlow }]) => {
         const host: FlowHost = {
           loadClient: () => this.loadAuthClient(),
           config: () => poolConfig(this),
           signUpMode: () => (this.signUp === 'off' ? 'off' : 'auto'),
           locale: () => this.#lang.language,
           resendCooldownMs: () => (this.constructor as typeof PasswordlessLogin).resendCooldownSeconds * 1000,
+          passkeysMode: () => this.#passkeysMode(),
           onChange: (s) => this.#onFlowChange(s),
           onEvent: (e) => this.#onFlowEvent(e),
         };
@@ -265,13 +322,16 @@ export class PasswordlessLogin extends LitElement {
     else if (this.flowState.step === 'email' && !this.flowState.busy) this.#onFlowChange({ ...this.flowState, email });
   }
 
-  /** Submits the email; one that arrives before the flow waits for it, busy, and is sent once. */
-  async #submitEmail(value: string): Promise<void> {
+  /**
+   * Submits the email (for a code, or with `passkey` for a passkey sign-in); one that arrives
+   * before the flow waits for it, busy, and is sent once.
+   */
+  async #submitEmail(value: string, passkey = false): Promise<void> {
     let flow = this.#flow;
     if (!flow) {
       if (this.flowState.busy || this.flowState.step !== 'email') return;
       const generation = this.#pendingGeneration;
-      this.#onFlowChange({ ...this.flowState, email: value, busy: 'sending', error: null });
+      this.#onFlowChange({ ...this.flowState, email: value, busy: passkey ? 'passkey' : 'sending', error: null });
       try {
         flow = await this.#loadFlow();
       } catch {
@@ -284,7 +344,7 @@ export class PasswordlessLogin extends LitElement {
       // The flow starts from this element's state: the email typed, not busy yet.
       flow.setEmail(value);
     }
-    await flow.submitEmail(value);
+    await (passkey ? flow.signInWithPasskey(value) : flow.submitEmail(value));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -323,14 +383,15 @@ export class PasswordlessLogin extends LitElement {
 
   protected override render() {
     const { language } = this.#lang;
-    const t = withOverrides(this.#lang.messages, this.translations);
-    const s = this.flowState;
+    const t = this.#messages();
+    const passkeys = this.#passkeysMode() === 'auto';
+    const s = passkeys ? this.flowState : { ...this.flowState, passkeyOffer: false };
     const main =
       s.step === 'signed-in'
-        ? renderSignedInStep(t, s, this.#signedInStep)
+        ? renderSignedInStep(t, s, this.#signedInStep, s.passkeyOffer ? this.#renderOffer(t, s) : undefined)
         : s.step === 'code'
           ? renderCodeStep(t, s, this.#countdown.now, this.#codeStep)
-          : renderEmailStep(t, s, this.#emailStep, this.emailInput?.value);
+          : renderEmailStep(t, s, this.#emailStep, passkeys && !poolLacksPasskeys(this), this.emailInput?.value);
     const error = s.error ? errorMessage(s.error, t, s.code?.codeLength ?? 0) : nothing;
     return html`<div class="root" lang=${language} dir=${directionOf(language)}>
       <slot name="header"></slot>
@@ -351,17 +412,28 @@ export class PasswordlessLogin extends LitElement {
     },
     submit: (e) => {
       e.preventDefault();
-      this.#focusNext = null;
-      const value = this.emailInput?.value ?? this.flowState.email;
-      void this.#submitEmail(value).then(() => {
-        const s = this.flowState;
-        if (s.step === 'email' && s.error) this.#focusNext = 'email';
-        else if (s.step === 'code') this.#focusNext = 'code';
-        else if (s.step === 'signed-in') this.#focusNext = 'signed-in';
-        this.requestUpdate();
-      });
+      this.#submitFromEmailStep(false);
+    },
+    passkey: () => this.#submitFromEmailStep(true),
+    emailCode: () => {
+      void this.#flow?.useEmailCode().then(() => this.#focusAfterEmailStep());
     },
   };
+
+  #submitFromEmailStep(passkey: boolean): void {
+    this.#focusNext = null;
+    const value = this.emailInput?.value ?? this.flowState.email;
+    void this.#submitEmail(value, passkey).then(() => this.#focusAfterEmailStep());
+  }
+
+  #focusAfterEmailStep(): void {
+    const s = this.flowState;
+    // After a passkey error, the one-click way to a code.
+    if (s.step === 'email' && s.error) this.#focusNext = 'email';
+    else if (s.step === 'code') this.#focusNext = 'code';
+    else if (s.step === 'signed-in') this.#focusNext = 'signed-in';
+    this.requestUpdate();
+  }
 
   #codeStep: CodeStepHandlers = {
     input: (e) => {
@@ -397,6 +469,22 @@ export class PasswordlessLogin extends LitElement {
     },
   };
 
+  /** The offer's template; nothing until its module has arrived (it then renders again). */
+  #renderOffer(t: Messages, s: FlowState) {
+    this.#offerLoading ??= import('./controllers/passkey-offer.js').then(
+      // The offer's button that had focus goes away with it: focus returns to the signed-in view.
+      ({ PasskeyOffer }) => {
+        this.#offer = new PasskeyOffer(this, this.#passkeyManager, () => {
+          if (this.flowState.step === 'signed-in') this.#focusNext = 'signed-in';
+          this.requestUpdate();
+        });
+        this.requestUpdate();
+      },
+      () => (this.#offerLoading = undefined), // offline: the next render tries again
+    );
+    return this.#offer?.render(t, s);
+  }
+
   #submitCode(value: string): void {
     if (!this.#flow) return;
     void this.#flow.submitCode(value).then(() => {
@@ -429,8 +517,13 @@ export class PasswordlessLogin extends LitElement {
             tokens: { ...event.session.tokens },
             isNewUser: event.isNewUser,
             restored: event.restored,
+            method: event.method,
           }),
         );
+        break;
+      case 'passkey-created':
+        this.notice = 'passkeyCreated';
+        this.dispatchEvent(new PasskeyCreatedEvent({ credentialId: event.credentialId }));
         break;
       case 'signed-out':
         this.notice = 'signedOut';
@@ -445,7 +538,7 @@ export class PasswordlessLogin extends LitElement {
         );
         break;
       case 'error': {
-        const message = errorMessage(event.code, withOverrides(this.#lang.messages, this.translations), this.flowState.code?.codeLength ?? 0);
+        const message = errorMessage(event.code, this.#messages(), this.flowState.code?.codeLength ?? 0);
         this.dispatchEvent(new LoginErrorEvent({ code: event.code, message }));
         break;
       }

@@ -9,7 +9,7 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { PasswordlessLogin as PasswordlessLoginElement } from './register.js';
-import type { CodeSentEvent, LoginErrorEvent, SignedInEvent, SignedOutEvent } from './events.js';
+import type { CodeSentEvent, LoginErrorEvent, PasskeyCreatedEvent, SignedInEvent, SignedOutEvent } from './events.js';
 
 export const PasswordlessLogin = createComponent({
   react: React,
@@ -20,6 +20,7 @@ export const PasswordlessLogin = createComponent({
     onSignedOut: 'signed-out' as EventName<SignedOutEvent>,
     onCodeSent: 'code-sent' as EventName<CodeSentEvent>,
     onLoginError: 'login-error' as EventName<LoginErrorEvent>,
+    onPasskeyCreated: 'passkey-created' as EventName<PasskeyCreatedEvent>,
   },
   displayName: 'PasswordlessLogin',
 });

@@ -5,17 +5,20 @@ export { PasswordlessLogin } from './passwordless-login.js';
 export {
   CodeSentEvent,
   LoginErrorEvent,
+  PasskeyCreatedEvent,
   SignedInEvent,
   SignedOutEvent,
   type SignedOutDetail,
   type CodeSentDetail,
   type LoginErrorCode,
   type LoginErrorDetail,
+  type PasskeyCreatedDetail,
   type SessionTokens,
   type SessionUser,
   type SignedInDetail,
 } from './events.js';
 export type { Messages } from './i18n/index.js';
+export type { Passkey } from './flow/client.js';
 // The account element's event details, as types only (its code is `passwordless-login/account`'s):
 // the generated framework typings import every element's types from this module.
 export type { PasswordlessAccount } from './passwordless-account.js';

@@ -105,8 +105,16 @@ export const styles = css`
     font-weight: 600;
   }
 
+  button[part~='passkey-button'] {
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid var(--_accent);
+    font-weight: 600;
+  }
+
   button[part~='resend-button'],
-  button[part~='change-email-button'] {
+  button[part~='change-email-button'],
+  button[part~='email-code-button'] {
     color: var(--_accent);
     background: transparent;
     border: 1px solid transparent;

@@ -20,6 +20,10 @@ declare module 'virtual:emulator' {
   export const rotating: EmulatorInfo;
   /** Self sign-up off (AllowAdminCreateUserOnly). */
   export const adminOnly: EmulatorInfo;
+  /** Enabled, no send limit, passkeys for RP ID `localhost` with user verification required. */
+  export const passkeys: EmulatorInfo;
+  /** Enabled, no send limit, no passkeys (WEB_AUTHN not among the pool's first factors). */
+  export const noPasskeys: EmulatorInfo;
   export const emulators: {
     enabled: EmulatorInfo;
     legacy: EmulatorInfo;
@@ -28,5 +32,7 @@ declare module 'virtual:emulator' {
     faulty: EmulatorInfo;
     rotating: EmulatorInfo;
     adminOnly: EmulatorInfo;
+    passkeys: EmulatorInfo;
+    noPasskeys: EmulatorInfo;
   };
 }

@@ -18,11 +18,14 @@ export interface Parameters {
   refreshTokenValidityDays: CfnParameter;
   waf: CfnParameter;
   wafRateLimit: CfnParameter;
+  passkeyRelyingPartyId: CfnParameter;
+  passkeyUserVerification: CfnParameter;
   useSes: CfnCondition;
   hasSesFromName: CfnCondition;
   hasSesIdentityArn: CfnCondition;
   selfSignUpOff: CfnCondition;
   useWaf: CfnCondition;
+  usePasskeys: CfnCondition;
 }
 
 const notEmpty = (parameter: CfnParameter) => Fn.conditionNot(Fn.conditionEquals(parameter.valueAsString, ''));
@@ -106,6 +109,24 @@ export function defineParameters(stack: Stack): Parameters {
       'With Waf=on: requests per IP address and operation in 5 minutes to SignUp, ResendConfirmationCode, InitiateAuth, RespondToAuthChallenge, ConfirmSignUp and ForgotPassword before AWS WAF refuses more.',
   });
 
+  const passkeyRelyingPartyId = new CfnParameter(stack, 'PasskeyRelyingPartyId', {
+    type: 'String',
+    default: '',
+    maxLength: 63,
+    // A host name: lower-case labels, no scheme, port, path, or IP address.
+    allowedPattern: '|(?!\\d+(\\.\\d+){3}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*',
+    constraintDescription: 'must be empty or a lower-case domain such as example.com (no https://, port or path; not an IP address)',
+    description:
+      "Passkeys (the WEB_AUTHN first factor): your site's domain as the relying party ID, e.g. example.com; with several subdomains, their parent domain. Empty: no passkeys.",
+  });
+  const passkeyUserVerification = new CfnParameter(stack, 'PasskeyUserVerification', {
+    type: 'String',
+    default: 'preferred',
+    allowedValues: ['preferred', 'required'],
+    description:
+      'With PasskeyRelyingPartyId: preferred (the authenticator verifies the user when it can) or required (a fingerprint, face or PIN every time).',
+  });
+
   const useSes = new CfnCondition(stack, 'UseSes', { expression: notEmpty(sesFromAddress) });
   const hasSesFromName = new CfnCondition(stack, 'HasSesFromName', { expression: notEmpty(sesFromName) });
   const hasSesIdentityArn = new CfnCondition(stack, 'HasSesIdentityArn', { expression: notEmpty(sesIdentityArn) });
@@ -113,6 +134,7 @@ export function defineParameters(stack: Stack): Parameters {
     expression: Fn.conditionEquals(selfSignUp.valueAsString, 'off'),
   });
   const useWaf = new CfnCondition(stack, 'UseWaf', { expression: Fn.conditionEquals(waf.valueAsString, 'on') });
+  const usePasskeys = new CfnCondition(stack, 'UsePasskeys', { expression: notEmpty(passkeyRelyingPartyId) });
 
   // Checked by CloudFormation before anything is created: the default sender needs an explicit yes.
   new CfnRule(stack, 'SesOrExplicitTrial', {
@@ -135,10 +157,13 @@ export function defineParameters(stack: Stack): Parameters {
     refreshTokenValidityDays,
     waf,
     wafRateLimit,
+    passkeyRelyingPartyId,
+    passkeyUserVerification,
     useSes,
     hasSesFromName,
     hasSesIdentityArn,
     selfSignUpOff,
     useWaf,
+    usePasskeys,
   };
 }

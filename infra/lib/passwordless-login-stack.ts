@@ -12,6 +12,7 @@ import {
   AccountRecovery,
   ClientAttributes,
   FeaturePlan,
+  type PasskeyUserVerification,
   StringAttribute,
   UserPool,
   VerificationEmailStyle,
@@ -56,7 +57,10 @@ export class PasswordlessLoginStack extends Stack {
       featurePlan: FeaturePlan.ESSENTIALS,
       // Cognito refuses a first-factor list without PASSWORD; the element never offers it, the seal
       // trigger makes sure nobody knows any account's password, the optional WAF refuses its use.
-      signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: true } },
+      // Passkeys (WEB_AUTHN) only with a relying party ID: see the UsePasskeys override below.
+      signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: true, passkey: true } },
+      passkeyRelyingPartyId: parameters.passkeyRelyingPartyId.valueAsString,
+      passkeyUserVerification: parameters.passkeyUserVerification.valueAsString as PasskeyUserVerification,
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
@@ -88,6 +92,16 @@ export class PasswordlessLoginStack extends Stack {
     grantSeal(this, sealAccount, pool.userPoolArn);
 
     const cfnPool = pool.node.defaultChild as CfnUserPool;
+    // Passkeys are a deploy-time choice (PasskeyRelyingPartyId empty or not), which the L2 props
+    // (fixed at synth time) cannot express: without a relying party ID, WEB_AUTHN is not a first
+    // factor and the pool has no WebAuthn settings at all.
+    const { usePasskeys } = parameters;
+    cfnPool.addPropertyOverride(
+      'Policies.SignInPolicy.AllowedFirstAuthFactors',
+      Fn.conditionIf(usePasskeys.logicalId, ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'], ['PASSWORD', 'EMAIL_OTP']),
+    );
+    cfnPool.webAuthnRelyingPartyId = Fn.conditionIf(usePasskeys.logicalId, parameters.passkeyRelyingPartyId.valueAsString, Aws.NO_VALUE).toString();
+    cfnPool.webAuthnUserVerification = Fn.conditionIf(usePasskeys.logicalId, parameters.passkeyUserVerification.valueAsString, Aws.NO_VALUE).toString();
     // SelfSignUp=off: the public SignUp API answers NotAuthorizedException; administrators create
     // accounts (AdminCreateUser), as docs/security.md describes.
     cfnPool.adminCreateUserConfig = {
@@ -174,6 +188,8 @@ export class PasswordlessLoginStack extends Stack {
         '" client-id="',
         client.userPoolClientId,
         Fn.conditionIf(parameters.selfSignUpOff.logicalId, '" sign-up="off', '').toString(),
+        // A pool without passkeys: the element should not offer them.
+        Fn.conditionIf(usePasskeys.logicalId, '', '" passkeys="off').toString(),
         '"></passwordless-login>',
       ]),
     });

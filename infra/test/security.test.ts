@@ -103,8 +103,10 @@ describe('self sign-up', () => {
   it('SelfSignUp=off leaves account creation to administrators and says sign-up="off" in the snippet', () => {
     assert.deepEqual(pool({ SelfSignUp: 'off' }).AdminCreateUserConfig, { AllowAdminCreateUserOnly: true });
     const snippet = (p: Record<string, string>) => evaluateTemplate(json, { ...SES, ...p }).outputs.ElementSnippet as string;
-    assert.match(snippet({ SelfSignUp: 'off' }), /client-id="<Ref [^>]+>" sign-up="off"><\/passwordless-login>$/);
-    assert.match(snippet({}), /client-id="<Ref [^>]+>"><\/passwordless-login>$/);
+    // With passkeys (a relying party ID), the tag says nothing of them (test/passkeys.test.ts).
+    const rp = { PasskeyRelyingPartyId: 'example.com' };
+    assert.match(snippet({ SelfSignUp: 'off', ...rp }), /client-id="<Ref [^>]+>" sign-up="off"><\/passwordless-login>$/);
+    assert.match(snippet(rp), /client-id="<Ref [^>]+>"><\/passwordless-login>$/);
   });
 });
 

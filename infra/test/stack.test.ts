@@ -36,10 +36,10 @@ describe('user pool', () => {
   });
 
   it('is on the Essentials plan with choice-based sign-in: EMAIL_OTP, and PASSWORD as Cognito requires', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
-      UserPoolTier: 'ESSENTIALS',
-      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
-    });
+    template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS' });
+    // WEB_AUTHN joins them with a relying party ID (test/passkeys.test.ts).
+    const pool = onlyResource(evaluateTemplate(json, SES).resources, 'AWS::Cognito::UserPool');
+    assert.deepEqual(pool.Policies, { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } });
   });
 
   it('uses the email address as the username, case-insensitively, and verifies it automatically', () => {
@@ -185,8 +185,8 @@ describe('Custom Message function', () => {
 describe('parameters and outputs', () => {
   it('takes the pool name, the site name and the SES sender as parameters with usable defaults', () => {
     assert.deepEqual(Object.keys(json.Parameters).sort(), [
-      'AppName', 'CognitoEmailTrial', 'PoolName', 'RefreshTokenValidityDays', 'SelfSignUp', 'SesFromAddress',
-      'SesFromName', 'SesIdentityArn', 'Waf', 'WafRateLimit',
+      'AppName', 'CognitoEmailTrial', 'PasskeyRelyingPartyId', 'PasskeyUserVerification', 'PoolName',
+      'RefreshTokenValidityDays', 'SelfSignUp', 'SesFromAddress', 'SesFromName', 'SesIdentityArn', 'Waf', 'WafRateLimit',
     ]);
     template.hasParameter('PoolName', { Type: 'String', Default: 'passwordless-login' });
     for (const name of ['AppName', 'SesFromAddress', 'SesFromName', 'SesIdentityArn']) {
@@ -216,14 +216,14 @@ describe('parameters and outputs', () => {
     it(`${name} ${ok ? 'accepts' : 'refuses'} ${JSON.stringify(value)}`, () => assert.equal(allowed(name, value), ok));
   }
 
-  it('outputs the pool ID, the client ID, the region and a ready element tag (sign-up="off" when SelfSignUp is off)', () => {
+  it('outputs the pool ID, the client ID, the region and a ready element tag (sign-up="off" when SelfSignUp is off, passkeys="off" without passkeys)', () => {
     template.hasOutput('UserPoolId', { Value: { Ref: poolId } });
     template.hasOutput('UserPoolClientId', { Value: { Ref: clientId } });
     template.hasOutput('Region', { Value: { Ref: 'AWS::Region' } });
     template.hasOutput('ElementSnippet', {
       Value: {
         'Fn::Join': ['', ['<passwordless-login user-pool-id="', { Ref: poolId }, '" client-id="', { Ref: clientId },
-          { 'Fn::If': ['SelfSignUpOff', '" sign-up="off', ''] }, '"></passwordless-login>']],
+          { 'Fn::If': ['SelfSignUpOff', '" sign-up="off', ''] }, { 'Fn::If': ['UsePasskeys', '', '" passkeys="off'] }, '"></passwordless-login>']],
       },
     });
   });

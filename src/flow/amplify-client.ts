@@ -1,7 +1,8 @@
 /**
- * The one module that imports aws-amplify. The element loads it with a dynamic `import()` as soon as
- * it connects, so the email step renders before aws-amplify has arrived. Only the functions the flow
- * uses are imported, to keep the sign-in bundle small.
+ * The module that imports aws-amplify for signing in (`amplify-passkeys.ts`, loaded from here on
+ * demand, imports the passkey management functions). The element loads it with a dynamic `import()`
+ * as soon as it connects, so the email step renders before aws-amplify has arrived. Only the
+ * functions the flow uses are imported, to keep the sign-in bundle small.
  */
 // `@aws-amplify/core` rather than `Amplify` from 'aws-amplify': that facade's `configure` wires in
 // the identity-pool credentials provider, which this flow never uses (about 4 KB gzip). It is the
@@ -345,6 +346,28 @@ export const amplifyClient: AuthClient = {
       }
     })),
 
+  signInWithPasskey: (email) =>
+    signInTurn(() => call(async () => {
+      let output: SignInOutput;
+      try {
+        // Amplify runs the browser's passkey prompt inside this call and answers WEB_AUTHN itself.
+        output = await signIn({ username: email, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'WEB_AUTHN' } });
+      } catch (error) {
+        if ((error as Error).name === 'UserAlreadyAuthenticatedException') return { type: 'signed-in' };
+        throw error;
+      }
+      const step = output.nextStep;
+      if (step.signInStep === 'DONE') return { type: 'signed-in' };
+      if (step.signInStep === 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION') {
+        // Cognito offers WEB_AUTHN only to users with a passkey; it may still ask for the choice.
+        if (step.availableChallenges?.includes('WEB_AUTHN')) return fromSignIn(await confirmSignIn({ challengeResponse: 'WEB_AUTHN' }));
+        return { type: 'no-passkey' };
+      }
+      return fromSignIn(output);
+    })),
+
+  chooseEmailCode: () => signInTurn(() => call(async () => fromSignIn(await confirmSignIn({ challengeResponse: 'EMAIL_OTP' })))),
+
   confirmSignIn: (code) => signInTurn(() => call(async () => fromSignIn(await confirmSignIn({ challengeResponse: code })))),
 
   confirmSignUp: (email, code) => signInTurn(() => call(() => confirmAndSignIn(email, code))),
@@ -383,6 +406,8 @@ export const amplifyClient: AuthClient = {
       for (const key of Object.keys(storage)) if (prefixes.some((prefix) => key.startsWith(prefix))) storage.removeItem(key);
     }
   },
+
+  passkeys: () => import('./amplify-passkeys.js').then((m) => m.amplifyPasskeys),
 
   listen(listener) {
     const stopHub = Hub.listen('auth', ({ payload }) => {

@@ -1,6 +1,7 @@
 /**
  * The contract between the sign-in flow and whatever talks to Cognito. The real implementation is
- * `amplify-client.ts` (the only module that imports aws-amplify); narrow timing tests may stub it.
+ * `amplify-client.ts`, with `amplify-passkeys.ts` for managing passkeys (the only modules that import
+ * aws-amplify); narrow timing tests may stub it.
  */
 
 /** Where tokens are kept between page loads. */
@@ -43,7 +44,41 @@ export type AuthStep =
   /** The account exists but was never confirmed. */
   | { type: 'confirm-sign-up' }
   /** The sign-up is confirmed but auto sign-in did not happen: a normal sign-in is needed. */
-  | { type: 'sign-in-needed' };
+  | { type: 'sign-in-needed' }
+  /**
+   * A passkey sign-in found no passkey to use (the user has none, the pool allows none, or the
+   * address is unknown: Cognito does not say which). The sign-in waits for `chooseEmailCode()`.
+   */
+  | { type: 'no-passkey' };
+
+/** A passkey registered to the signed-in user, as `listPasskeys()` describes it. */
+export interface Passkey {
+  /** base64url, as the browser's `PublicKeyCredential.id`. */
+  credentialId: string;
+  /** Cognito's friendly name for it. */
+  name: string;
+  createdAt: Date;
+  /** `platform` (this device's authenticator), `cross-platform` (a security key, a phone), or null when unknown. */
+  authenticatorAttachment: string | null;
+}
+
+/** Managing the signed-in user's passkeys; loaded on demand (its Amplify code is a chunk of its own). */
+export interface PasskeyClient {
+  /**
+   * Runs the browser's passkey creation for the signed-in user and registers the passkey with the
+   * pool; resolves with the new credential's id. Rejects with Amplify's PasskeyError names
+   * (`PasskeyRegistrationCanceled`, `PasskeyAlreadyExists` …) or Cognito's exception names.
+   */
+  create(): Promise<string>;
+  /** The signed-in user's passkeys, oldest first. */
+  list(): Promise<Passkey[]>;
+  delete(credentialId: string): Promise<void>;
+  /**
+   * Whether the pool allows passkeys, asked without creating one: true, false, or null when the
+   * answer was anything else (offline, throttled).
+   */
+  poolAllowsPasskeys(config: PoolConfig): Promise<boolean | null>;
+}
 
 /** Auth events from other elements, other tabs or token refresh. */
 export type AuthSignal =
@@ -63,6 +98,13 @@ export interface AuthClient {
   claim(config: PoolConfig): () => void;
   signUp(email: string, locale: string): Promise<AuthStep>;
   signIn(email: string): Promise<AuthStep>;
+  /**
+   * Signs in with a passkey (USER_AUTH preferring WEB_AUTHN): the browser's passkey prompt, then
+   * `signed-in`; or `no-passkey`. Rejects with Amplify's PasskeyError names when the prompt fails.
+   */
+  signInWithPasskey(email: string): Promise<AuthStep>;
+  /** After `no-passkey`: answers the pending choice with EMAIL_OTP, which sends a sign-in code. */
+  chooseEmailCode(): Promise<AuthStep>;
   confirmSignIn(code: string): Promise<AuthStep>;
   confirmSignUp(email: string, code: string): Promise<AuthStep>;
   resendSignUpCode(email: string): Promise<AuthStep>;
@@ -76,4 +118,6 @@ export interface AuthClient {
   forget(): void;
   /** Subscribes to auth signals; returns the unsubscribe function. */
   listen(listener: (signal: AuthSignal) => void): () => void;
+  /** Loads the passkey management client (a separate chunk). */
+  passkeys(): Promise<PasskeyClient>;
 }

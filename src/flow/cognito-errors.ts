@@ -1,8 +1,31 @@
 /** Maps what aws-amplify and Cognito throw to the element's `login-error` codes. */
 import type { LoginErrorCode } from '../errors.js';
+import type { AuthStep } from './client.js';
 
 /** Where in the flow an error happened; the same Cognito error can mean different things. */
-export type ErrorContext = 'email' | 'code' | 'session';
+export type ErrorContext = 'email' | 'code' | 'session' | 'passkey';
+
+/**
+ * In a passkey ceremony (sign-in or creation): Amplify's PasskeyError names (its `underlyingError`
+ * is the browser's DOMException) and Cognito's WebAuthn exceptions. A closed prompt, a timeout and
+ * a failed fingerprint are all the browser's NotAllowedError, so all "cancelled".
+ */
+const PASSKEY: Record<string, LoginErrorCode> = {
+  PasskeyAuthenticationCanceled: 'passkey-cancelled',
+  PasskeyRegistrationCanceled: 'passkey-cancelled',
+  PasskeyOperationAborted: 'passkey-cancelled',
+  // No WebAuthn here (or no secure context), or a page outside the pool's relying party.
+  PasskeyNotSupported: 'passkeys-unavailable',
+  RelyingPartyMismatch: 'passkeys-unavailable',
+  WebAuthnNotEnabledException: 'passkeys-unavailable',
+  WebAuthnConfigurationMissingException: 'passkeys-unavailable',
+  // The host's own Amplify configuration declares passwordless factors without WebAuthn.
+  InvalidPreferredChallenge: 'passkeys-unavailable',
+  // A refused assertion, an authenticator that answered nonsense, or Cognito refusing the passkey.
+  NotAuthorizedException: 'passkey-failed',
+  SignInException: 'passkey-failed',
+  Unknown: 'passkey-failed',
+};
 
 const BY_NAME: Record<string, LoginErrorCode> = {
   // Wrong code: the session stays usable, the user types again.
@@ -41,6 +64,11 @@ export function errorCodeFor(error: unknown, context: ErrorContext): LoginErrorC
   if (!error || typeof error !== 'object') return 'unknown';
   const name = String((error as { name?: unknown }).name ?? '');
   const message = String((error as { message?: unknown }).message ?? '').toLowerCase();
+  if (context === 'passkey' && !message.includes('disabled')) {
+    const code = PASSKEY[name];
+    if (code) return code;
+    if (/^(Passkey|InvalidPasskey|WebAuthn)/.test(name)) return 'passkey-failed';
+  }
   if (name === 'NotAuthorizedException') {
     if (message.includes('disabled')) return 'user-disabled';
     // "Invalid session for the user[, session is expired | can only be used once]."
@@ -52,3 +80,17 @@ export function errorCodeFor(error: unknown, context: ErrorContext): LoginErrorC
   return BY_NAME[name] ?? (name.endsWith('Exception') && message.includes('throttl') ? 'too-many-attempts' : 'unknown');
 }
 
+
+/**
+ * ConfirmSignUp succeeded but the auto sign-in after it failed (a fault on the way), so retrying the
+ * code or asking for a new sign-up code meets an account that is already confirmed: a normal
+ * sign-in (one sign-in code) finishes the job instead of a dead end.
+ */
+export function alreadyConfirmed(error: unknown): AuthStep {
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  const confirmed =
+    (name === 'NotAuthorizedException' && /status is confirmed/i.test(message ?? '')) ||
+    (name === 'InvalidParameterException' && /already confirmed/i.test(message ?? ''));
+  if (confirmed) return { type: 'sign-in-needed' };
+  throw error;
+}

@@ -16,17 +16,24 @@
  *   ConfirmSignUp + InitiateAuth with its session → signed in.
  * - `sign-up="off"`: InitiateAuth alone → code; an unconfirmed account gets the same code step an
  *   unknown address gets, and no code is sent or accepted (`sign-up="off"` never confirms an account).
+ * - returning user with a passkey this device knows of, or through "Sign in with a passkey":
+ *   InitiateAuth (WEB_AUTHN) → the browser's passkey prompt → RespondToAuthChallenge → signed in.
+ *   No passkey after all: the discovery above (or, with `sign-up="off"`, RespondToAuthChallenge
+ *   EMAIL_OTP) → code, with no error.
  */
 import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import { NEEDS_NEW_CODE, type LoginErrorCode } from '../errors.js';
-import { errorCodeFor, type ErrorContext } from './cognito-errors.js';
-import { clearMarker, deviceMemoryScope } from './device-memory.js';
+import { poolLacksPasskeys } from '../storage/pool-passkeys.js';
+import { alreadyConfirmed, errorCodeFor, type ErrorContext } from './cognito-errors.js';
 import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
+import { CODE_LENGTH, INITIAL_STATE as INITIAL, type Busy, type FlowHost, type FlowState, type SignInMethod } from './flow-state.js';
+import { LoginError } from './login-error.js';
+import type { PasskeyManager, PasskeyPort } from './passkey-manager.js';
+import type { PasskeyMemory } from './passkey-memory.js';
+import { passkeysUsedHere } from './passkeys-here.js';
 
-/** Code lengths are a property of the step: Cognito's sign-in OTP has 8 digits, sign-up codes 6. */
-export const CODE_LENGTH = { 'sign-in': 8, 'sign-up': 6 } as const;
-
-export type Purpose = keyof typeof CODE_LENGTH;
+export { CODE_LENGTH } from './flow-state.js';
+export type { Busy, CodeStep, FlowEvent, FlowHost, FlowState, Purpose, SignInMethod } from './flow-state.js';
 
 /**
  * For this long after this element signed an address up, coming back to it resends the sign-up code
@@ -34,78 +41,15 @@ export type Purpose = keyof typeof CODE_LENGTH;
  */
 const PENDING_SIGN_UP_MS = 10 * 60_000;
 
-export type Busy = 'restoring' | 'sending' | 'verifying' | 'signing-out' | null;
-
-export interface CodeStep {
-  purpose: Purpose;
-  codeLength: number;
-  /** Masked by Cognito, e.g. `a***@e***`. */
-  destination: string;
-  /** When "Resend code" becomes available, in ms since the epoch. */
-  resendAt: number;
-  /**
-   * Whether an account exists is not known (SignUp failed for another reason than an existing
-   * account, while InitiateAuth answered with a code step): "Resend code" discovers again.
-   */
-  uncertain: boolean;
-  /** No code was sent and none is accepted (an unconfirmed account with `sign-up="off"`). */
-  decoy?: boolean;
-}
-
-export interface FlowState {
-  step: 'email' | 'code' | 'signed-in';
-  busy: Busy;
-  email: string;
-  code: CodeStep | null;
-  error: LoginErrorCode | null;
-  session: Session | null;
-  isNewUser: boolean;
-}
-
-export type FlowEvent =
-  | { type: 'signed-in'; session: Session; isNewUser: boolean; restored: boolean }
-  | { type: 'signed-out'; everywhere: boolean }
-  | { type: 'code-sent'; destination: string; codeLength: number; purpose: Purpose }
-  | { type: 'error'; code: LoginErrorCode };
-
-export interface FlowHost {
-  loadClient(): Promise<AuthClient>;
-  /** The pool as the element's attributes describe it now; null while required ones are missing. */
-  config(): PoolConfig | null;
-  signUpMode(): 'auto' | 'off';
-  /** The element's language, recorded as the user's `locale` at sign-up. */
-  locale(): string;
-  resendCooldownMs(): number;
-  onChange(state: FlowState): void;
-  onEvent(event: FlowEvent): void;
-}
-
-/**
- * ConfirmSignUp succeeded but the auto sign-in after it failed (a fault on the way), so retrying the
- * code or asking for a new sign-up code meets an account that is already confirmed: a normal
- * sign-in (one sign-in code) finishes the job instead of a dead end.
- */
-function alreadyConfirmed(error: unknown): AuthStep {
-  const { name, message } = (error ?? {}) as { name?: string; message?: string };
-  const confirmed =
-    (name === 'NotAuthorizedException' && /status is confirmed/i.test(message ?? '')) ||
-    (name === 'InvalidParameterException' && /already confirmed/i.test(message ?? ''));
-  if (confirmed) return { type: 'sign-in-needed' };
-  throw error;
-}
-
 /** Thrown inside the flow to end an action whose result nobody is waiting for any more. */
 class Stale extends Error {}
 
-const INITIAL: FlowState = {
-  step: 'email',
-  busy: null,
-  email: '',
-  code: null,
-  error: null,
-  session: null,
-  isNewUser: false,
-};
+/** Whether this device can create a passkey: a platform authenticator (fingerprint, face, screen lock). */
+const canCreatePasskey = async () =>
+  (await globalThis.PublicKeyCredential?.isUserVerifyingPlatformAuthenticatorAvailable?.().catch(() => false)) === true;
+
+/** Tags ceremony errors with their passkey meaning, so the action's own context does not remap them. */
+const asPasskeyError = (error: unknown) => new LoginError(errorCodeFor(error, 'passkey'));
 
 export class LoginFlow {
   state: FlowState = INITIAL;
@@ -123,6 +67,20 @@ export class LoginFlow {
   #pendingSignUp: { email: string; at: number } | null = null;
   /** Bumped by disconnect: a connect from an earlier connection stops. */
   #connection = 0;
+  /** Creating, listing, deleting passkeys: loaded (with Amplify's functions for it) when first needed. */
+  #passkeys: Promise<PasskeyManager> | null = null;
+  #passkeyPort: PasskeyPort = {
+    state: () => this.state,
+    set: (patch) => this.#set(patch),
+    emit: (event) => this.#host.onEvent(event),
+    connected: async () => {
+      await this.connect();
+      const config = this.#host.config();
+      return this.#client && config && !this.#conflict ? { client: this.#client, config } : null;
+    },
+    enabled: () => this.#host.passkeysMode() === 'auto',
+    canCreate: canCreatePasskey,
+  };
 
   constructor(host: FlowHost, email = '') {
     this.#host = host;
@@ -169,7 +127,7 @@ export class LoginFlow {
     const session = await client.currentSession().catch(() => null);
     if (generation !== this.#connection) return;
     if (session) {
-      if (this.state.step !== 'signed-in') this.#signedIn(session, false, true);
+      if (this.state.step !== 'signed-in') this.#signedIn(session, false, true, 'session');
     } else if (this.state.busy === 'restoring') {
       this.#set({ busy: null });
     }
@@ -219,8 +177,58 @@ export class LoginFlow {
     if (!email) return this.#reject('email-required', raw);
     if (!isValidEmail(email)) return this.#reject('invalid-email', raw);
     await this.#run('sending', 'email', { email: raw }, async (client, config, check) => {
+      // A user this device knows to have a passkey goes straight to the passkey prompt.
+      if (this.#host.passkeysMode() === 'auto' && passkeysUsedHere(config) && (await (await this.#memory(config)).hasPasskey(email))) {
+        check();
+        return this.#passkeySignIn(client, config, email, check);
+      }
       await this.#discover(client, config, email, check);
     });
+  }
+
+  /** "Sign in with a passkey" for the typed email (a passkey synced from another device, say). */
+  async signInWithPasskey(raw: string): Promise<void> {
+    if (this.state.busy || this.state.step !== 'email') return;
+    const email = normalizeEmail(raw);
+    if (!email) return this.#reject('email-required', raw);
+    if (!isValidEmail(email)) return this.#reject('invalid-email', raw);
+    await this.#run('passkey', 'email', { email: raw }, (client, config, check) => this.#passkeySignIn(client, config, email, check));
+  }
+
+  /** After a passkey error: an email code for the same address, with no passkey this time. */
+  async useEmailCode(): Promise<void> {
+    if (this.state.busy || this.state.step !== 'email') return;
+    const email = normalizeEmail(this.state.email);
+    if (!isValidEmail(email)) return this.#reject(email ? 'invalid-email' : 'email-required', this.state.email);
+    await this.#run('sending', 'email', {}, (client, config, check) => this.#discover(client, config, email, check));
+  }
+
+  /**
+   * Creating, listing and deleting the signed-in user's passkeys, and the offer to create one:
+   * loaded (with Amplify's functions for it) when first needed.
+   */
+  passkeys(): Promise<PasskeyManager> {
+    this.#passkeys ??= import('./passkey-manager.js').then(
+      ({ PasskeyManager }) => new PasskeyManager(this.#passkeyPort),
+      (error: unknown) => {
+        this.#passkeys = null; // offline: the next call tries again
+        throw new LoginError(errorCodeFor(error, 'session'));
+      },
+    );
+    return this.#passkeys;
+  }
+
+  /** What this device remembers about passkeys: loaded with the passkeys chunk when first needed. */
+  #memory(config: PoolConfig): Promise<PasskeyMemory> {
+    return import('./passkey-memory.js').then((m) => m.passkeyMemory(config));
+  }
+
+  /** After a sign-in: the cheap checks here, and only if they pass, the offer's own (with the chunk). */
+  async #offerPasskey(): Promise<void> {
+    const config = this.#host.config();
+    if (!config || this.#host.passkeysMode() !== 'auto' || poolLacksPasskeys(config)) return;
+    if (!(await canCreatePasskey())) return;
+    await (await this.passkeys()).offer();
   }
 
   async submitCode(raw: string): Promise<void> {
@@ -268,8 +276,9 @@ export class LoginFlow {
   /**
    * Signs out (waiting for a session being restored, so that a sign-out asked for during a page
    * load is not overtaken by it). `forget` also removes what this device keeps about the user:
-   * the Cognito client's keys for the app client, the device markers of the user's email, and the
-   * email in the field; it runs even when nobody is signed in.
+   * the Cognito client's keys for the app client, the device markers of the user's email (their
+   * passkey here, a dismissed passkey offer), and the email in the field; it runs even when nobody
+   * is signed in.
    */
   async signOut(global = false, forget = false): Promise<void> {
     await this.#ready;
@@ -291,12 +300,29 @@ export class LoginFlow {
       this.#pendingSignUp = null;
       client.forget();
       const config = this.#host.config();
-      // Whatever `token-storage` is now: markers written while it was `local` go too.
-      const scope = config && deviceMemoryScope({ ...config, tokenStorage: 'local' });
-      for (const email of new Set(emails.filter(Boolean))) if (scope) await clearMarker(scope, email);
+      if (config) await this.#forgetMarkers(config, emails.filter(Boolean));
       if (!signedIn) this.#set({ step: 'email', busy: null, code: null, error: null, email: '' });
     }
     if (signedIn) this.#signedOut(global, forget);
+  }
+
+  /**
+   * The device markers of these emails, whatever `token-storage` is now (markers written while it
+   * was `local` go too), and the page-lifetime ones. The device memory is loaded only for this: an
+   * email sign-in does not carry it (test/node/size.test.ts).
+   */
+  async #forgetMarkers(config: PoolConfig, emails: string[]): Promise<void> {
+    try {
+      const { clearMarker, deviceMemoryScope } = await import('./device-memory.js');
+      const scope = deviceMemoryScope({ ...config, tokenStorage: 'local' });
+      for (const email of new Set(emails)) if (scope) await clearMarker(scope, email);
+      if (passkeysUsedHere(config)) {
+        const memory = await this.#memory(config);
+        for (const email of new Set(emails)) memory.forgetInPage(email);
+      }
+    } catch {
+      // Offline and never loaded: nothing of it was written by this page either.
+    }
   }
 
   /** Fresh tokens (refreshed when needed), or null when nobody is signed in. */
@@ -306,6 +332,28 @@ export class LoginFlow {
     const session = await this.#client.currentSession(forceRefresh);
     if (!session && this.state.step === 'signed-in') this.#signedOut();
     return session?.tokens ?? null;
+  }
+
+  async #passkeySignIn(client: AuthClient, config: PoolConfig, email: string, check: () => void): Promise<void> {
+    this.#set({ busy: 'passkey' });
+    const step = await client.signInWithPasskey(email).catch((error: unknown) => {
+      throw asPasskeyError(error);
+    });
+    check();
+    if (step.type !== 'no-passkey') {
+      // Remembered without waiting: the mark is queued before the offer's check (device-memory.ts
+      // runs a page's calls in order), so a passkey user is not offered another.
+      if (step.type === 'signed-in') this.#memory(config).then((m) => m.setPasskey(email, true), () => {});
+      return this.#follow(client, config, email, step, check, false, 'passkey');
+    }
+    // No passkey after all (none left, or never had one): an email code, and no error.
+    this.#set({ busy: 'sending' });
+    if (passkeysUsedHere(config)) await (await this.#memory(config)).setPasskey(email, false);
+    check();
+    // Without sign-up, the choice Cognito offered is answered with EMAIL_OTP; with it, the address
+    // may be new: the usual discovery decides.
+    if (this.#host.signUpMode() === 'off') return this.#follow(client, config, email, await client.chooseEmailCode(), check);
+    return this.#discover(client, config, email, check);
   }
 
   /**
@@ -357,6 +405,7 @@ export class LoginFlow {
     step: AuthStep,
     check: () => void,
     uncertain = false,
+    method: SignInMethod = 'email-code',
   ): Promise<void> {
     check();
     switch (step.type) {
@@ -366,8 +415,11 @@ export class LoginFlow {
         const session = await client.currentSession();
         check();
         if (!session) throw Object.assign(new Error('No session after sign-in.'), { name: 'NoSession' });
-        return this.#signedIn(session, this.state.isNewUser, false);
+        return this.#signedIn(session, this.state.isNewUser, false, method);
       }
+      case 'no-passkey':
+        // Only a passkey sign-in answers this, and it handles it before following.
+        throw Object.assign(new Error('Unexpected step.'), { name: 'UnexpectedStep' });
       case 'confirm-sign-up':
         // Without sign-up, an account someone created through the API but nobody confirmed must
         // not be confirmed here (it may be a pre-registration attack), nor be told apart from an
@@ -425,7 +477,9 @@ export class LoginFlow {
       if (this.#conflict) throw this.#conflict;
       await work(client, config, check);
       check();
-      if (this.state.busy === busy) this.#set({ busy: null });
+      // The action owns `busy` until it ends, whatever it showed on the way (a passkey sign-in that
+      // ends in a code goes from "Waiting for your passkey" to "Sending a code").
+      if (this.state.busy) this.#set({ busy: null });
     } catch (error) {
       if (error instanceof Stale || generation !== this.#generation) return;
       this.#fail(error, context);
@@ -438,20 +492,21 @@ export class LoginFlow {
   }
 
   #fail(error: unknown, context: ErrorContext): void {
-    const code = errorCodeFor(error, context);
+    const code = error instanceof LoginError ? error.code : errorCodeFor(error, context);
     this.#set({ busy: null, error: code });
     this.#host.onEvent({ type: 'error', code });
   }
 
-  #signedIn(session: Session, isNewUser: boolean, restored: boolean): void {
+  #signedIn(session: Session, isNewUser: boolean, restored: boolean, method: SignInMethod): void {
     this.#pendingSignUp = null;
-    this.#set({ step: 'signed-in', busy: null, code: null, error: null, session, isNewUser });
-    this.#host.onEvent({ type: 'signed-in', session, isNewUser, restored });
+    this.#set({ step: 'signed-in', busy: null, code: null, error: null, session, isNewUser, passkeyOffer: false });
+    this.#host.onEvent({ type: 'signed-in', session, isNewUser, restored, method });
+    void this.#offerPasskey().catch(() => {});
   }
 
   #signedOut(everywhere = false, forget = false): void {
     const email = forget ? '' : (this.state.session?.user.email ?? this.state.email);
-    this.#set({ step: 'email', busy: null, code: null, error: null, session: null, isNewUser: false, email });
+    this.#set({ step: 'email', busy: null, code: null, error: null, session: null, isNewUser: false, passkeyOffer: false, email });
     this.#host.onEvent({ type: 'signed-out', everywhere });
   }
 
@@ -463,7 +518,7 @@ export class LoginFlow {
     if (signal === 'signed-in' && this.state.step !== 'signed-in') {
       const session = await client.currentSession().catch(() => null);
       const now = this.state as FlowState;
-      if (session && now.step !== 'signed-in' && !now.busy) this.#signedIn(session, false, false);
+      if (session && now.step !== 'signed-in' && !now.busy) this.#signedIn(session, false, false, 'session');
     } else if (signal === 'refreshed') {
       // New tokens from another element (the account element's verified email change): show whom
       // they name now. The same sign-in goes on, so no event.

@@ -54,6 +54,14 @@ export default {
   codeSent: 'הקוד נשלח. יש לבדוק את תיבת האימייל.',
   signedIn: 'הכניסה בוצעה.',
   signedOut: 'היציאה מהחשבון בוצעה.',
+  passkeyButton: 'כניסה עם מפתח גישה',
+  emailCodeButton: 'שליחת קוד באימייל במקום זאת',
+  waitingForPasskey: 'ממתינים למפתח הגישה…',
+  passkeyOffer: 'בפעם הבאה אפשר להיכנס עם טביעת אצבע, זיהוי פנים או נעילת מסך, בלי להקליד קוד.',
+  createPasskey: 'יצירת מפתח גישה',
+  notNow: 'לא עכשיו',
+  creatingPasskey: 'יוצרים מפתח גישה…',
+  passkeyCreated: 'מפתח הגישה נוצר. אפשר להשתמש בו לכניסה בפעם הבאה.',
   errorEmailRequired: 'יש להזין כתובת אימייל.',
   errorInvalidEmail: `יש להזין כתובת אימייל תקינה, למשל ${ltr('name@example.com')}.`,
   errorCodeIncomplete: (n: number) => {
@@ -77,5 +85,8 @@ export default {
   errorPoolConflict: 'טופס כניסה אחר בדף הזה משתמש במאגר משתמשים אחר.',
   errorStorageConflict: 'הכניסה בדף הזה מוגדרת לשמור את ההתחברויות בשני מקומות שונים.',
   errorService: 'אירעה בעיה בשירות הכניסה. אפשר לנסות שוב בעוד רגע.',
+  errorPasskeyCancelled: 'לא נעשה שימוש במפתח הגישה: הבקשה בוטלה או שפג הזמן שלה.',
+  errorPasskeyFailed: 'לא ניתן להשתמש במפתח הגישה הזה. יש לנסות שוב.',
+  errorPasskeysUnavailable: 'מפתחות גישה אינם זמינים כאן.',
   errorUnknown: 'משהו השתבש. אפשר לנסות שוב.',
 } satisfies Messages;

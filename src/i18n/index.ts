@@ -1,7 +1,7 @@
-import { en, type Messages } from './en.js';
+import { en, type FirstMessages, type Messages } from './en.js';
 import type { TableSet } from './tables.js';
 
-export type { Messages } from './en.js';
+export type { FirstMessages, Messages } from './en.js';
 
 /**
  * Languages other than English, each loaded on first use so the email step never waits for them.
@@ -28,7 +28,7 @@ const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 /** Every language the element ships, English first. */
 export const SUPPORTED_LANGUAGES: readonly string[] = ['en', ...Object.keys(LOADERS)];
 
-const loaded = new Map<string, Messages>([['en', en]]);
+const loaded = new Map<string, FirstMessages>([['en', en]]);
 
 /**
  * The `lang` in effect for a node: its own, else the nearest ancestor's, crossing shadow roots
@@ -55,12 +55,12 @@ export function resolveLanguage(tag: string): string {
 }
 
 /** The table for a shipped language if it is already loaded (English always is). */
-export function loadedMessages(language: string): Messages | undefined {
+export function loadedMessages(language: string): FirstMessages | undefined {
   return loaded.get(language);
 }
 
 /** Loads a shipped language's table; a language that fails to load falls back to English. */
-export async function loadMessages(language: string): Promise<Messages> {
+export async function loadMessages(language: string): Promise<FirstMessages> {
   const cached = loaded.get(language);
   if (cached) return cached;
   const loader = LOADERS[language];
@@ -75,7 +75,7 @@ export async function loadMessages(language: string): Promise<Messages> {
 }
 
 /** The sign-in element's tables, for its LanguageController. */
-export const loginTables: TableSet<Messages> = { english: en, loaded: loadedMessages, load: loadMessages };
+export const loginTables: TableSet<FirstMessages> = { english: en, loaded: loadedMessages, load: loadMessages };
 
 /** A table with the host's `translations` override laid over it. */
 export function withOverrides<T>(table: T, overrides: Partial<T> | undefined): T {

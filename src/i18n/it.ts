@@ -26,6 +26,14 @@ export default {
   codeSent: 'Codice inviato. Controlla la tua email.',
   signedIn: 'Accesso effettuato.',
   signedOut: 'Disconnessione effettuata.',
+  passkeyButton: 'Accedi con una passkey',
+  emailCodeButton: 'Ricevi invece un codice via email',
+  waitingForPasskey: 'In attesa della passkey…',
+  passkeyOffer: 'La prossima volta accedi con impronta, volto o blocco schermo, senza codici da digitare.',
+  createPasskey: 'Crea una passkey',
+  notNow: 'Non ora',
+  creatingPasskey: 'Creazione della passkey…',
+  passkeyCreated: 'Passkey creata. Usala per accedere la prossima volta.',
   errorEmailRequired: 'Inserisci il tuo indirizzo email.',
   errorInvalidEmail: 'Inserisci un indirizzo email valido, ad esempio nome@example.com.',
   errorCodeIncomplete: (length: number) =>
@@ -41,5 +49,8 @@ export default {
   errorPoolConflict: 'Un altro modulo di accesso in questa pagina usa un pool di utenti diverso.',
   errorStorageConflict: 'L’accesso in questa pagina è configurato per conservare le sessioni in due posti diversi.',
   errorService: 'Si è verificato un problema con il servizio di accesso. Riprova tra poco.',
+  errorPasskeyCancelled: 'La passkey non è stata usata: la richiesta è stata annullata o è scaduta.',
+  errorPasskeyFailed: 'Non è stato possibile usare questa passkey. Riprova.',
+  errorPasskeysUnavailable: 'Le passkey non sono disponibili qui.',
   errorUnknown: 'Si è verificato un errore. Riprova.',
 } satisfies Messages;

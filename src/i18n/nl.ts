@@ -26,6 +26,14 @@ export default {
   codeSent: 'Code verstuurd. Kijk in je mailbox.',
   signedIn: 'Je bent ingelogd.',
   signedOut: 'Je bent uitgelogd.',
+  passkeyButton: 'Inloggen met een passkey',
+  emailCodeButton: 'Stuur me liever een code per e-mail',
+  waitingForPasskey: 'Wachten op je passkey…',
+  passkeyOffer: 'Log de volgende keer in met je vingerafdruk, gezicht of schermvergrendeling, zonder code.',
+  createPasskey: 'Passkey maken',
+  notNow: 'Niet nu',
+  creatingPasskey: 'Passkey wordt gemaakt…',
+  passkeyCreated: 'Passkey gemaakt. Log er de volgende keer mee in.',
   errorEmailRequired: 'Vul je e-mailadres in.',
   errorInvalidEmail: 'Vul een geldig e-mailadres in, zoals naam@example.com.',
   errorCodeIncomplete: (length: number) =>
@@ -41,5 +49,8 @@ export default {
   errorPoolConflict: 'Een ander inlogformulier op deze pagina gebruikt een andere gebruikersgroep.',
   errorStorageConflict: 'Inloggen op deze pagina is ingesteld om sessies op twee verschillende plaatsen te bewaren.',
   errorService: 'Er ging iets mis bij de inlogdienst. Probeer het zo nog eens.',
+  errorPasskeyCancelled: 'De passkey is niet gebruikt: het verzoek is geannuleerd of verlopen.',
+  errorPasskeyFailed: 'Deze passkey kon niet worden gebruikt. Probeer het opnieuw.',
+  errorPasskeysUnavailable: 'Passkeys zijn hier niet beschikbaar.',
   errorUnknown: 'Er ging iets mis. Probeer het opnieuw.',
 } satisfies Messages;

@@ -31,6 +31,14 @@ export default {
   codeSent: 'Kod został wysłany. Sprawdź skrzynkę e-mail.',
   signedIn: 'Zalogowano.',
   signedOut: 'Wylogowano.',
+  passkeyButton: 'Zaloguj się kluczem dostępu',
+  emailCodeButton: 'Wyślij mi zamiast tego kod e-mailem',
+  waitingForPasskey: 'Oczekiwanie na klucz dostępu…',
+  passkeyOffer: 'Następnym razem zaloguj się odciskiem palca, twarzą lub blokadą ekranu – bez wpisywania kodu.',
+  createPasskey: 'Utwórz klucz dostępu',
+  notNow: 'Nie teraz',
+  creatingPasskey: 'Tworzenie klucza dostępu…',
+  passkeyCreated: 'Utworzono klucz dostępu. Użyj go przy następnym logowaniu.',
   errorEmailRequired: 'Wpisz adres e-mail.',
   errorInvalidEmail: 'Wpisz prawidłowy adres e-mail, np. nazwa@example.com.',
   errorCodeIncomplete: (n: number) => {
@@ -54,5 +62,8 @@ export default {
   errorPoolConflict: 'Inny formularz logowania na tej stronie korzysta z innej puli użytkowników.',
   errorStorageConflict: 'Logowanie na tej stronie jest skonfigurowane tak, aby przechowywać sesje w dwóch różnych miejscach.',
   errorService: 'Wystąpił problem z usługą logowania. Spróbuj ponownie za chwilę.',
+  errorPasskeyCancelled: 'Klucz dostępu nie został użyty: żądanie anulowano lub upłynął jego czas.',
+  errorPasskeyFailed: 'Nie udało się użyć tego klucza dostępu. Spróbuj ponownie.',
+  errorPasskeysUnavailable: 'Klucze dostępu nie są tutaj dostępne.',
   errorUnknown: 'Coś poszło nie tak. Spróbuj ponownie.',
 } satisfies Messages;

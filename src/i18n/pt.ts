@@ -30,6 +30,14 @@ export default {
   codeSent: 'Código enviado. Verifique o seu e-mail.',
   signedIn: 'Sessão iniciada.',
   signedOut: 'Sessão encerrada.',
+  passkeyButton: 'Entrar com uma chave de acesso',
+  emailCodeButton: 'Receber um código por e-mail em vez disso',
+  waitingForPasskey: 'Aguardando a sua chave de acesso…',
+  passkeyOffer: 'Da próxima vez, entre com a sua impressão digital, o seu rosto ou o bloqueio de tela, sem digitar código.',
+  createPasskey: 'Criar uma chave de acesso',
+  notNow: 'Agora não',
+  creatingPasskey: 'Criando a chave de acesso…',
+  passkeyCreated: 'Chave de acesso criada. Use-a para entrar da próxima vez.',
   errorEmailRequired: 'Insira o seu endereço de e-mail.',
   errorInvalidEmail: 'Insira um endereço de e-mail válido, como nome@example.com.',
   errorCodeIncomplete: (length: number) =>
@@ -45,5 +53,8 @@ export default {
   errorPoolConflict: 'Outro formulário de acesso nesta página usa um grupo de usuários diferente.',
   errorStorageConflict: 'O acesso nesta página está configurado para guardar as sessões em dois lugares diferentes.',
   errorService: 'O serviço de acesso teve um problema. Tente novamente daqui a pouco.',
+  errorPasskeyCancelled: 'A chave de acesso não foi usada: a solicitação foi cancelada ou expirou.',
+  errorPasskeyFailed: 'Não foi possível usar esta chave de acesso. Tente novamente.',
+  errorPasskeysUnavailable: 'As chaves de acesso não estão disponíveis aqui.',
   errorUnknown: 'Ocorreu um erro. Tente novamente.',
 } satisfies Messages;

@@ -57,6 +57,9 @@ function stubClient(overrides: Partial<AuthClient> = {}): AuthClient {
     signOut: async () => {},
     forget: () => {},
     listen: () => () => {},
+    signInWithPasskey: async () => ({ type: 'no-passkey' }),
+    chooseEmailCode: async () => ({ ...codeStep, purpose: 'sign-in' }),
+    passkeys: () => Promise.reject(new Error('no passkeys in this stub')),
     ...overrides,
   };
 }

@@ -11,7 +11,11 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { enabled } from 'virtual:emulator';
 import de from '../../src/i18n/de.js';
-import { en } from '../../src/i18n/en.js';
+import { en as enFirst } from '../../src/i18n/en.js';
+import { enFlow } from '../../src/i18n/en-flow.js';
+
+/** English as a whole: what is always bundled and what comes with the flow. */
+const en = { ...enFirst, ...enFlow };
 import type { PasswordlessLogin } from '../../src/passwordless-login.js';
 import {
   clearRequests,

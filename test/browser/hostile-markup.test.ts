@@ -4,7 +4,11 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { enabled } from 'virtual:emulator';
 import type { AuthClient } from '../../src/flow/client.js';
-import { en } from '../../src/i18n/en.js';
+import { en as enFirst } from '../../src/i18n/en.js';
+import { enFlow } from '../../src/i18n/en-flow.js';
+
+/** English as a whole: what is always bundled and what comes with the flow. */
+const en = { ...enFirst, ...enFlow };
 import { PasswordlessLogin } from '../../src/passwordless-login.js';
 import { createLogin, errorText, freshPage, mustPart, submitEmail, typeValue, waitForStep } from './element-helpers.js';
 
@@ -55,6 +59,9 @@ function hostileClient(overrides: Partial<AuthClient> = {}): AuthClient {
     signOut: async () => {},
     forget: () => {},
     listen: () => () => {},
+    signInWithPasskey: async () => ({ type: 'no-passkey' }),
+    chooseEmailCode: async () => ({ type: 'code', purpose: 'sign-in', destination: PAYLOAD }),
+    passkeys: () => Promise.reject(new Error('no passkeys in this stub')),
     ...overrides,
   };
 }

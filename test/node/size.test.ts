@@ -66,3 +66,18 @@ test(`the account element’s first render needs at most ${kb(BUDGETS.accountFir
   const amplify = modulesOf(sizes.accountFirstRender.files).filter((m) => m.includes('aws-amplify'));
   assert.deepEqual(amplify, []);
 });
+
+test('an email sign-in never loads the passkeys chunk, nor any passkey code but the prompt Amplify carries', (t) => {
+  const passkeyChunk = Object.keys(stats.chunks).find((f) => stats.chunks[f]!.modules.some((m) => m.endsWith('src/flow/amplify-passkeys.ts')));
+  assert.ok(passkeyChunk, 'a chunk holds the passkey management');
+  assert.ok(!sizes.completeSignIn.files.includes(passkeyChunk), `${passkeyChunk} is part of an email sign-in`);
+  const signInModules = sizes.completeSignIn.files.flatMap((f) => stats.chunks[f]!.modules);
+  // The WebAuthn ceremony of a passkey sign-in comes with Amplify's signIn, in the sign-in chunks…
+  for (const needed of ['handleWebAuthnSignInResult.mjs', 'getPasskey.mjs'])
+    assert.ok(signInModules.some((m) => m.endsWith(needed)), `${needed} is in the sign-in chunks`);
+  // …and the device's passkey memory and what creating, listing or deleting passkeys uses are not.
+  for (const managing of ['associateWebAuthnCredential.mjs', 'registerPasskey.mjs', 'passkey-manager.ts', 'passkey-offer.ts', 'passkey-memory.ts', 'device-memory.ts'])
+    assert.ok(!signInModules.some((m) => m.endsWith(managing)), `${managing} is not in the sign-in chunks`);
+  assert.ok(sizes.passkeySignIn.files.includes(passkeyChunk));
+  t.diagnostic(`a passkey sign-in, or managing passkeys: ${kb(sizes.passkeySignIn.gzip)} (+${kb(sizes.passkeySignIn.gzip - sizes.completeSignIn.gzip)})`);
+});
