@@ -55,6 +55,9 @@ const SIGN_IN_FLOW = /[\\/]src[\\/]flow[\\/]login-flow\.ts$/;
 function manualChunks(id, { getModuleInfo }) {
   if (inLazyChunk(ACCOUNT, id, getModuleInfo)) return 'account-auth';
   if (inLazyChunk(PASSKEYS, id, getModuleInfo)) return 'passkeys';
+  // The device memory is for the lazy chunks only (passkeys, the account flow): a chunk of its own
+  // that both import, so that an email sign-in carries none of it and neither carries the other.
+  if (/[\\/]src[\\/]flow[\\/]device-memory\.ts$/.test(id)) return 'device-memory';
   // English's strings that only show once the flow is there come with it.
   if (/[\\/]src[\\/](flow[\\/]|i18n[\\/]en-flow\.ts$)/.test(id)) return 'auth';
   // What the sign-in entry imports statically stays in it, even when a flow or the account entry
@@ -86,7 +89,7 @@ const ACCOUNT = {
 const PASSKEYS = {
   // Managing passkeys, its Amplify client, the signed-in view's offer to create one, and what the
   // device remembers about passkeys (the sign-in flow loads that only where a passkey was used).
-  modules: /[\\/]src[\\/](flow[\\/](amplify-passkeys|passkey-manager|passkey-memory|device-memory)|(views|controllers)[\\/]passkey-offer)\.ts$/,
+  modules: /[\\/]src[\\/](flow[\\/](amplify-passkeys|passkey-manager|passkey-memory)|(views|controllers)[\\/]passkey-offer)\.ts$/,
   amplify: /@aws-amplify[\\/]auth[\\/]dist[\\/]esm[\\/]client[\\/]apis[\\/](associate|list|delete)WebAuthnCredentials?\.mjs$/,
 };
 
