@@ -166,7 +166,8 @@ describe('<passwordless-login> passkeys', () => {
     mustPart(el, 'email-code-button').click();
     expect((await sent).detail.purpose).to.equal('sign-in');
     await waitForStep(el, 'code');
-    expect(await operations(passkeys)).to.deep.equal(['InitiateAuth']);
+    // The usual discovery, SignUp and InitiateAuth sent together: no passkey this time.
+    expect((await operations(passkeys)).sort()).to.deep.equal(['InitiateAuth', 'SignUp']);
     const signedIn = await codeToSignedIn(el, (await nthMail(passkeys, email, 2)).code);
     expect(signedIn.method).to.equal('email-code');
   });
@@ -199,7 +200,10 @@ describe('<passwordless-login> passkeys', () => {
     await sent;
     await waitForStep(el, 'code');
     expect(errors).to.deep.equal([]);
-    expect(await operations(passkeys)).to.deep.equal(['InitiateAuth', 'RespondToAuthChallenge']);
+    // The passkey InitiateAuth (Cognito offers no WEB_AUTHN any more), then the usual discovery.
+    const calls = await operations(passkeys);
+    expect(calls[0]).to.equal('InitiateAuth');
+    expect(calls.slice(1).sort()).to.deep.equal(['InitiateAuth', 'SignUp']);
     expect(await el.deletePasskey(credentialId).then(() => 'deleted', (e: Error & { code?: string }) => e.code)).to.equal('session-expired');
   });
 
