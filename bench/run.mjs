@@ -96,6 +96,14 @@ const bytes = {
     gzip: sizes.completeSignIn.gzip,
     brotli: sizes.completeSignIn.brotli,
   },
+  // A passkey sign-in (or creating, listing, deleting passkeys): the sign-in's files and the
+  // passkeys chunk with the device memory.
+  passkeySignIn: {
+    files: sizes.passkeySignIn.files.length,
+    raw: sizes.passkeySignIn.raw,
+    gzip: sizes.passkeySignIn.gzip,
+    brotli: sizes.passkeySignIn.brotli,
+  },
   // <passwordless-account>: its first render (its entry with the sign-in entry it builds on), a
   // signed-in account page in all (with the sign-in and account chunks), and what only it loads.
   ...Object.fromEntries(

@@ -77,6 +77,69 @@ export async function elementSignIn(device, client, { url, email }) {
 }
 
 /**
+ * The device's platform authenticator (a virtual one, through the DevTools Protocol's WebAuthn
+ * domain): the fingerprint or face a passkey asks for, verified at once. With `credential`, it holds
+ * that passkey already, as a phone does a passkey synced from another device.
+ * @param {import('./page.mjs').Device} device
+ * @param {any} [credential] as `WebAuthn.getCredentials` describes it
+ */
+export async function addAuthenticator(device, credential) {
+  await device.cdp.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await device.cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  if (credential) await device.cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
+  return authenticatorId;
+}
+
+/** The passkeys an authenticator holds (with their private keys: the bench copies them). */
+export async function passkeysOf(device, authenticatorId) {
+  return (await device.cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+}
+
+/**
+ * Creates a passkey from the signed-in view's offer, as a user would: one click on "Create a
+ * passkey" (the authenticator verifies the user by itself).
+ * @param {import('./page.mjs').Device} device
+ */
+export async function elementCreatePasskey(device) {
+  const user = actingUser(device.page);
+  await device.page.waitForSelector(part('passkey-create-button'));
+  await user.click(part('passkey-create-button'));
+  await device.page.evaluate(() => /** @type {any} */ (window).__bench.waitFor('passkey-created'));
+  await settle();
+}
+
+/**
+ * A sign-in with a passkey through `<passwordless-login>`: type the email, then click Continue (a
+ * device that knows the user has a passkey goes straight to the prompt) or "Sign in with a passkey"
+ * (`button: 'passkey-button'`, a passkey synced to a new device). No code is typed: the prompt is
+ * answered by the device's authenticator.
+ * @param {import('./page.mjs').Device} device
+ * @param {ReturnType<import('./emulator.mjs').emulatorClient>} client
+ * @param {{ url: string, email: string, button: 'submit-button' | 'passkey-button' }} options
+ */
+export async function elementPasskeySignIn(device, client, { url, email, button }) {
+  const { page } = device;
+  const user = actingUser(page);
+  const since = Date.now() - 1;
+  await resetCalls(device, client);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => /** @type {any} */ (window).__bench.interactive);
+  await page.waitForLoadState('networkidle');
+  const onLoad = await calls(device, client);
+  await user.type(part('email-input'), email);
+  const signedIn = page.evaluate(() => /** @type {any} */ (window).__bench.waitFor('signed-in'));
+  await user.click(part(button));
+  const { detail } = await signedIn;
+  if (detail?.method !== 'passkey') throw new Error(`signed in by ${detail?.method}, not with a passkey`);
+  await settle();
+  const codes = await page.evaluate(() => /** @type {any} */ (window).__bench.seen.filter((r) => r.type === 'code-sent').length);
+  if (codes !== 0) throw new Error('a code was sent during a passkey sign-in');
+  return { onLoad, beforeCode: null, all: await calls(device, client), emails: (await mail(client, email, since)).length, ...user.counts };
+}
+
+/**
  * The classic tutorial's flow in plain aws-amplify (bench/pages/classic.js): for a new user signUp
  * with a password → confirmSignUp → signIn; for a returning user signIn alone. `signIn` is either
  * with the password or passwordless (a second emailed code). Driven by script, so no clicks counted.

@@ -15,7 +15,7 @@
  * - `field()`: which field that was: `shadow` (the element's) or `light` (a field in the page's HTML).
  * - `painted`: a promise of the time the first frame showing that interactive field was produced.
  * - `fcp()`: a promise of the first-contentful-paint time.
- * - `waitFor(type, n)`: a promise of the n-th `code-sent` / `signed-in` event since load, with its
+ * - `waitFor(type, n)`: a promise of the n-th `code-sent` / `signed-in` / `passkey-created` event since load, with its
  *   detail and `Date.now()`; it rejects once a `login-error` was seen.
  */
 export function recorder() {
@@ -88,7 +88,7 @@ export function recorder() {
 
   const seen = [];
   const waiters = new Set();
-  for (const type of ['code-sent', 'signed-in', 'login-error']) {
+  for (const type of ['code-sent', 'signed-in', 'login-error', 'passkey-created']) {
     document.addEventListener(type, (event) => {
       const detail = /** @type {CustomEvent} */ (event).detail;
       seen.push({ type, at: Date.now(), detail: JSON.parse(JSON.stringify(detail ?? null)) });

@@ -64,6 +64,7 @@ export function sections(r) {
       rows: [
         ['element: email step, JavaScript (entry + static imports)', r.bytes.emailStep],
         ['element: complete sign-in, JavaScript (+ aws-amplify chunk; English)', r.bytes.completeSignIn],
+        ...(r.bytes.passkeySignIn ? [['element: passkey sign-in, JavaScript (+ passkeys and device-memory chunks)', r.bytes.passkeySignIn]] : []),
         ...(r.bytes.accountFirstRender
           ? [
               ['<passwordless-account>: first render (its entry + the sign-in entry)', r.bytes.accountFirstRender],

@@ -9,7 +9,17 @@
 //   hold what the page animates while it waits), and the plain form page's load.
 // Each flow's runs are returned for ./summary.mjs.
 import { emulatorClient } from './emulator.mjs';
-import { classicSignIn, elementSignIn, elementSignOut, formPage, openDevice } from './flows.mjs';
+import {
+  addAuthenticator,
+  classicSignIn,
+  elementCreatePasskey,
+  elementPasskeySignIn,
+  elementSignIn,
+  elementSignOut,
+  formPage,
+  openDevice,
+  passkeysOf,
+} from './flows.mjs';
 import { peerSignIn, peerSignOut } from './peer-flows.mjs';
 
 /** @typedef {Array<{ name: string, pool: string, user: string, runs: any[] }>} Flows */
@@ -69,6 +79,39 @@ export async function signIns(browser, base, emulators, settings) {
     signIn: (device, client, email, newUser) => peerSignIn(device, client, { url: `${base}peer.html?pool=enabled`, email, newUser }),
     signOut: peerSignOut,
   };
+  /**
+   * Passkeys: a new user signs up with a code and creates a passkey from the offer (not counted:
+   * that visit is the element's "new" row), signs out, signs in again on that device with Continue
+   * (the device knows the passkey), then on another device holding a copy of the passkey (synced)
+   * with "Sign in with a passkey". Pages at http://localhost: the emulator's relying party ID.
+   */
+  const passkeyVisits = async (pool, repeats) => {
+    const { endpoint } = emulators[pool];
+    const client = emulatorClient(endpoint);
+    const url = `${base.replace('127.0.0.1', 'localhost')}element.html?pool=${pool}`;
+    const [same, other] = [[], []];
+    try {
+      for (let i = 0; i < repeats; i++) {
+        const email = `element-passkey-${pool}-${phase}-${run}-${i}@example.com`;
+        const device = await openDevice(browser, endpoint);
+        const authenticator = await addAuthenticator(device);
+        await elementSignIn(device, client, { url, email });
+        await elementCreatePasskey(device);
+        await elementSignOut(device);
+        same.push(await elementPasskeySignIn(device, client, { url, email, button: 'submit-button' }));
+        const [passkey] = await passkeysOf(device, authenticator);
+        await device.context.close();
+        const second = await openDevice(browser, endpoint);
+        await addAuthenticator(second, passkey);
+        other.push(await elementPasskeySignIn(second, client, { url, email, button: 'passkey-button' }));
+        await second.context.close();
+      }
+    } finally {
+      client.close();
+    }
+    record('element, passkey', pool, 'returning, same device', same);
+    record('element, passkey', pool, 'returning, new device', other);
+  };
   const { endpoint } = emulators.enabled;
   const classic = async (repeats) => {
     const client = emulatorClient(endpoint);
@@ -94,6 +137,7 @@ export async function signIns(browser, base, emulators, settings) {
   await latency(settings.latencyMs);
   try {
     await threeVisits('element', 'enabled', settings.countRepeats, element('enabled'));
+    await passkeyVisits('enabled', settings.countRepeats);
     await threeVisits('Amplify UI Authenticator', 'enabled', settings.peerRepeats, peer);
     await classic(1);
     await threeVisits('element', 'legacy', 1, element('legacy'));
