@@ -58,8 +58,11 @@ function manualChunks(id, { getModuleInfo }) {
   // The device memory is for the lazy chunks only (passkeys, the account flow): a chunk of its own
   // that both import, so that an email sign-in carries none of it and neither carries the other.
   if (/[\\/]src[\\/]flow[\\/]device-memory\.ts$/.test(id)) return 'device-memory';
-  // English's strings that only show once the flow is there come with it.
-  if (/[\\/]src[\\/](flow[\\/]|i18n[\\/]en-flow\.ts$)/.test(id)) return 'auth';
+  // The sign-in entry keeps what the account element's first render shares with the views below.
+  if (/[\\/]src[\\/]i18n[\\/]bidi\.ts$/.test(id)) return 'passwordless-login';
+  // English's strings and the views (code step, signed-in view) that only show once the flow is
+  // there come with it.
+  if (/[\\/]src[\\/](flow[\\/]|i18n[\\/]en-flow\.ts$|views[\\/](flow-views|code-step|signed-in-step)\.ts$)/.test(id)) return 'auth';
   // What the sign-in entry imports statically stays in it, even when a flow or the account entry
   // uses it too (Lit, the shared styles): a sign-in page's first render is one file, as before. An
   // account page loads that file too, which registers <passwordless-login> and nothing more.
@@ -87,9 +90,10 @@ const ACCOUNT = {
     /@aws-amplify[\\/]auth[\\/]dist[\\/]esm[\\/]providers[\\/]cognito[\\/]apis[\\/](updateUserAttributes?|sendUserAttributeVerificationCode|confirmUserAttribute|deleteUser)\.mjs$/,
 };
 const PASSKEYS = {
-  // Managing passkeys, its Amplify client, the signed-in view's offer to create one, and what the
-  // device remembers about passkeys (the sign-in flow loads that only where a passkey was used).
-  modules: /[\\/]src[\\/](flow[\\/](amplify-passkeys|passkey-manager|passkey-memory)|(views|controllers)[\\/]passkey-offer)\.ts$/,
+  // Managing passkeys, its Amplify client, the signed-in view's offer to create one, what the
+  // device remembers about passkeys, and the passkey half of a passkey sign-in (the sign-in flow
+  // loads these only for a passkey sign-in, or where a passkey was used).
+  modules: /[\\/]src[\\/](flow[\\/](amplify-passkeys|passkey-manager|passkey-memory|passkey-sign-in|passkey-errors)|(views|controllers)[\\/]passkey-offer|i18n[\\/]en-passkeys)\.ts$/,
   amplify: /@aws-amplify[\\/]auth[\\/]dist[\\/]esm[\\/]client[\\/]apis[\\/](associate|list|delete)WebAuthnCredentials?\.mjs$/,
 };
 

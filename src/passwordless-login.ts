@@ -16,9 +16,8 @@ import { poolLacksPasskeys } from './storage/pool-passkeys.js';
 import { hasStoredSession } from './storage/stored-session.js';
 import { typedEmail } from './storage/typed-email.js';
 import { styles } from './styles.js';
-import { renderCodeStep, type CodeStepHandlers } from './views/code-step.js';
 import { renderEmailStep, type EmailStepHandlers } from './views/email-step.js';
-import { renderSignedInStep, type SignedInStepHandlers } from './views/signed-in-step.js';
+import type { CodeStepHandlers, SignedInStepHandlers } from './views/flow-views.js';
 import { statusText, type Notice } from './views/status.js';
 
 type FocusTarget = 'email' | 'code' | 'signed-in' | null;
@@ -149,6 +148,9 @@ export class PasswordlessLogin extends LitElement {
   #connection = 0;
   #focusNext: FocusTarget = null;
   #englishFlow: object = {};
+  #englishPasskeys: object = {};
+  /** The code step and the signed-in view: they arrive with the flow, which alone leads to them. */
+  #views: typeof import('./views/flow-views.js') | null = null;
   /** The offer to create a passkey: its module (in the passkeys chunk), loaded when first shown. */
   #offerLoading?: Promise<unknown>;
   #offer?: PasskeyOffer;
@@ -281,20 +283,21 @@ export class PasswordlessLogin extends LitElement {
     return import('./flow/login-flow.js');
   }
 
-  /** Creates the flow once its module has arrived; a failed load is tried again next time. */
   /**
-   * The strings in the element's language, with the host's overrides. English's passkey strings
-   * (en-flow.ts) arrive with the flow; before that only the flow could show them, and it has not
-   * loaded, so the table is complete whenever one of them is read.
+   * The strings in the element's language, with the host's overrides. The rest of English arrives
+   * with the code that shows it (en-flow.ts with the flow, en-passkeys.ts with passkey code), so
+   * the table is complete whenever one of its strings is read.
    */
   #messages(): Messages {
-    return withOverrides({ ...this.#englishFlow, ...this.#lang.messages } as Messages, this.translations);
+    return withOverrides({ ...this.#englishFlow, ...this.#englishPasskeys, ...this.#lang.messages } as Messages, this.translations);
   }
 
+  /** Creates the flow once its module (with the views and strings it leads to) has arrived; a failed load is tried again next time. */
   #loadFlow(): Promise<LoginFlow> {
     this.#flowLoading ??= Promise.all([
       this.loadFlowModule(),
       import('./i18n/en-flow.js').then((m) => (this.#englishFlow = m.enFlow)),
+      import('./views/flow-views.js').then((m) => (this.#views = m)),
     ]).then(
       ([{ LoginFlow }]) => {
         const host: FlowHost = {
@@ -304,6 +307,7 @@ export class PasswordlessLogin extends LitElement {
           locale: () => this.#lang.language,
           resendCooldownMs: () => (this.constructor as typeof PasswordlessLogin).resendCooldownSeconds * 1000,
           passkeysMode: () => this.#passkeysMode(),
+          loadPasskeyStrings: () => import('./i18n/en-passkeys.js').then((m) => (this.#englishPasskeys = m.enPasskeys)),
           onChange: (s) => this.#onFlowChange(s),
           onEvent: (e) => this.#onFlowEvent(e),
         };
@@ -323,15 +327,15 @@ export class PasswordlessLogin extends LitElement {
   }
 
   /**
-   * Submits the email (for a code, or with `passkey` for a passkey sign-in); one that arrives
-   * before the flow waits for it, busy, and is sent once.
+   * Submits the email (`how`: see the flow's `submitEmail`); one that arrives before the flow waits
+   * for it, busy, and is sent once.
    */
-  async #submitEmail(value: string, passkey = false): Promise<void> {
+  async #submitEmail(value: string, how: 'auto' | 'passkey' | 'code'): Promise<void> {
     let flow = this.#flow;
     if (!flow) {
       if (this.flowState.busy || this.flowState.step !== 'email') return;
       const generation = this.#pendingGeneration;
-      this.#onFlowChange({ ...this.flowState, email: value, busy: passkey ? 'passkey' : 'sending', error: null });
+      this.#onFlowChange({ ...this.flowState, email: value, busy: how === 'passkey' ? 'passkey' : 'sending', error: null });
       try {
         flow = await this.#loadFlow();
       } catch {
@@ -344,7 +348,7 @@ export class PasswordlessLogin extends LitElement {
       // The flow starts from this element's state: the email typed, not busy yet.
       flow.setEmail(value);
     }
-    await (passkey ? flow.signInWithPasskey(value) : flow.submitEmail(value));
+    await flow.submitEmail(value, how);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -386,11 +390,12 @@ export class PasswordlessLogin extends LitElement {
     const t = this.#messages();
     const passkeys = this.#passkeysMode() === 'auto';
     const s = passkeys ? this.flowState : { ...this.flowState, passkeyOffer: false };
+    const views = this.#views;
     const main =
-      s.step === 'signed-in'
-        ? renderSignedInStep(t, s, this.#signedInStep, s.passkeyOffer ? this.#renderOffer(t, s) : undefined)
-        : s.step === 'code'
-          ? renderCodeStep(t, s, this.#countdown.now, this.#codeStep)
+      views && s.step === 'signed-in'
+        ? views.renderSignedInStep(t, s, this.#signedInStep, s.passkeyOffer ? this.#renderOffer(t, s) : undefined)
+        : views && s.step === 'code'
+          ? views.renderCodeStep(t, s, this.#countdown.now, this.#codeStep)
           : renderEmailStep(t, s, this.#emailStep, passkeys && !poolLacksPasskeys(this), this.emailInput?.value);
     const error = s.error ? errorMessage(s.error, t, s.code?.codeLength ?? 0) : nothing;
     return html`<div class="root" lang=${language} dir=${directionOf(language)}>
@@ -412,18 +417,16 @@ export class PasswordlessLogin extends LitElement {
     },
     submit: (e) => {
       e.preventDefault();
-      this.#submitFromEmailStep(false);
+      this.#submitFromEmailStep('auto');
     },
-    passkey: () => this.#submitFromEmailStep(true),
-    emailCode: () => {
-      void this.#flow?.useEmailCode().then(() => this.#focusAfterEmailStep());
-    },
+    passkey: () => this.#submitFromEmailStep('passkey'),
+    emailCode: () => this.#submitFromEmailStep('code'),
   };
 
-  #submitFromEmailStep(passkey: boolean): void {
+  #submitFromEmailStep(how: 'auto' | 'passkey' | 'code'): void {
     this.#focusNext = null;
     const value = this.emailInput?.value ?? this.flowState.email;
-    void this.#submitEmail(value, passkey).then(() => this.#focusAfterEmailStep());
+    void this.#submitEmail(value, how).then(() => this.#focusAfterEmailStep());
   }
 
   #focusAfterEmailStep(): void {

@@ -294,6 +294,26 @@ async function fromSignIn(output: SignInOutput): Promise<AuthStep> {
   }
 }
 
+/** USER_AUTH with a preferred first factor: an email code, or a passkey. */
+function startSignIn(email: string, preferredChallenge: 'EMAIL_OTP' | 'WEB_AUTHN'): Promise<AuthStep> {
+  return signInTurn(() => call(async () => {
+    try {
+      const output = await signIn({ username: email, options: { authFlowType: 'USER_AUTH', preferredChallenge } });
+      const step = output.nextStep;
+      // Cognito offers WEB_AUTHN only to users with a passkey, and may still ask for the choice.
+      if (preferredChallenge === 'WEB_AUTHN' && step.signInStep === 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION') {
+        if (!step.availableChallenges?.includes('WEB_AUTHN')) return { type: 'no-passkey' };
+        return await fromSignIn(await confirmSignIn({ challengeResponse: 'WEB_AUTHN' }));
+      }
+      return await fromSignIn(output);
+    } catch (error) {
+      // Another element or tab signed in meanwhile; its session is the one to show.
+      if ((error as Error).name === 'UserAlreadyAuthenticatedException') return { type: 'signed-in' };
+      throw error;
+    }
+  }));
+}
+
 export const amplifyClient: AuthClient = {
   claim(config) {
     const key = poolKey(config);
@@ -333,38 +353,10 @@ export const amplifyClient: AuthClient = {
       return { type: 'sign-in-needed' };
     }),
 
-  signIn: (email) =>
-    signInTurn(() => call(async () => {
-      try {
-        return await fromSignIn(
-          await signIn({ username: email, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' } }),
-        );
-      } catch (error) {
-        // Another element or tab signed in meanwhile; its session is the one to show.
-        if ((error as Error).name === 'UserAlreadyAuthenticatedException') return { type: 'signed-in' };
-        throw error;
-      }
-    })),
+  signIn: (email) => startSignIn(email, 'EMAIL_OTP'),
 
-  signInWithPasskey: (email) =>
-    signInTurn(() => call(async () => {
-      let output: SignInOutput;
-      try {
-        // Amplify runs the browser's passkey prompt inside this call and answers WEB_AUTHN itself.
-        output = await signIn({ username: email, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'WEB_AUTHN' } });
-      } catch (error) {
-        if ((error as Error).name === 'UserAlreadyAuthenticatedException') return { type: 'signed-in' };
-        throw error;
-      }
-      const step = output.nextStep;
-      if (step.signInStep === 'DONE') return { type: 'signed-in' };
-      if (step.signInStep === 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION') {
-        // Cognito offers WEB_AUTHN only to users with a passkey; it may still ask for the choice.
-        if (step.availableChallenges?.includes('WEB_AUTHN')) return fromSignIn(await confirmSignIn({ challengeResponse: 'WEB_AUTHN' }));
-        return { type: 'no-passkey' };
-      }
-      return fromSignIn(output);
-    })),
+  // Amplify runs the browser's passkey prompt inside `signIn` and answers WEB_AUTHN itself.
+  signInWithPasskey: (email) => startSignIn(email, 'WEB_AUTHN'),
 
   chooseEmailCode: () => signInTurn(() => call(async () => fromSignIn(await confirmSignIn({ challengeResponse: 'EMAIL_OTP' })))),
 

@@ -3,29 +3,7 @@ import type { LoginErrorCode } from '../errors.js';
 import type { AuthStep } from './client.js';
 
 /** Where in the flow an error happened; the same Cognito error can mean different things. */
-export type ErrorContext = 'email' | 'code' | 'session' | 'passkey';
-
-/**
- * In a passkey ceremony (sign-in or creation): Amplify's PasskeyError names (its `underlyingError`
- * is the browser's DOMException) and Cognito's WebAuthn exceptions. A closed prompt, a timeout and
- * a failed fingerprint are all the browser's NotAllowedError, so all "cancelled".
- */
-const PASSKEY: Record<string, LoginErrorCode> = {
-  PasskeyAuthenticationCanceled: 'passkey-cancelled',
-  PasskeyRegistrationCanceled: 'passkey-cancelled',
-  PasskeyOperationAborted: 'passkey-cancelled',
-  // No WebAuthn here (or no secure context), or a page outside the pool's relying party.
-  PasskeyNotSupported: 'passkeys-unavailable',
-  RelyingPartyMismatch: 'passkeys-unavailable',
-  WebAuthnNotEnabledException: 'passkeys-unavailable',
-  WebAuthnConfigurationMissingException: 'passkeys-unavailable',
-  // The host's own Amplify configuration declares passwordless factors without WebAuthn.
-  InvalidPreferredChallenge: 'passkeys-unavailable',
-  // A refused assertion, an authenticator that answered nonsense, or Cognito refusing the passkey.
-  NotAuthorizedException: 'passkey-failed',
-  SignInException: 'passkey-failed',
-  Unknown: 'passkey-failed',
-};
+export type ErrorContext = 'email' | 'code' | 'session';
 
 const BY_NAME: Record<string, LoginErrorCode> = {
   // Wrong code: the session stays usable, the user types again.
@@ -64,11 +42,6 @@ export function errorCodeFor(error: unknown, context: ErrorContext): LoginErrorC
   if (!error || typeof error !== 'object') return 'unknown';
   const name = String((error as { name?: unknown }).name ?? '');
   const message = String((error as { message?: unknown }).message ?? '').toLowerCase();
-  if (context === 'passkey' && !message.includes('disabled')) {
-    const code = PASSKEY[name];
-    if (code) return code;
-    if (/^(Passkey|InvalidPasskey|WebAuthn)/.test(name)) return 'passkey-failed';
-  }
   if (name === 'NotAuthorizedException') {
     if (message.includes('disabled')) return 'user-disabled';
     // "Invalid session for the user[, session is expired | can only be used once]."
@@ -79,7 +52,6 @@ export function errorCodeFor(error: unknown, context: ErrorContext): LoginErrorC
   if (name === 'TypeError' && context !== 'session') return 'network';
   return BY_NAME[name] ?? (name.endsWith('Exception') && message.includes('throttl') ? 'too-many-attempts' : 'unknown');
 }
-
 
 /**
  * ConfirmSignUp succeeded but the auto sign-in after it failed (a fault on the way), so retrying the

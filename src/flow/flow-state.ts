@@ -61,6 +61,8 @@ export interface FlowHost {
   resendCooldownMs(): number;
   /** `auto` when the element offers passkeys (`passkeys="auto"` and the browser has WebAuthn). */
   passkeysMode(): 'auto' | 'off';
+  /** Loads the strings only passkey code shows (English's are a chunk of their own); awaited beside that code. */
+  loadPasskeyStrings(): Promise<unknown>;
   onChange(state: FlowState): void;
   onEvent(event: FlowEvent): void;
 }

@@ -24,13 +24,13 @@
 import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import { NEEDS_NEW_CODE, type LoginErrorCode } from '../errors.js';
 import { poolLacksPasskeys } from '../storage/pool-passkeys.js';
+import { passkeysUsedHere } from './passkeys-here.js';
 import { alreadyConfirmed, errorCodeFor, type ErrorContext } from './cognito-errors.js';
 import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
 import { CODE_LENGTH, INITIAL_STATE as INITIAL, type Busy, type FlowHost, type FlowState, type SignInMethod } from './flow-state.js';
 import { LoginError } from './login-error.js';
 import type { PasskeyManager, PasskeyPort } from './passkey-manager.js';
 import type { PasskeyMemory } from './passkey-memory.js';
-import { passkeysUsedHere } from './passkeys-here.js';
 
 export { CODE_LENGTH } from './flow-state.js';
 export type { Busy, CodeStep, FlowEvent, FlowHost, FlowState, Purpose, SignInMethod } from './flow-state.js';
@@ -47,9 +47,6 @@ class Stale extends Error {}
 /** Whether this device can create a passkey: a platform authenticator (fingerprint, face, screen lock). */
 const canCreatePasskey = async () =>
   (await globalThis.PublicKeyCredential?.isUserVerifyingPlatformAuthenticatorAvailable?.().catch(() => false)) === true;
-
-/** Tags ceremony errors with their passkey meaning, so the action's own context does not remap them. */
-const asPasskeyError = (error: unknown) => new LoginError(errorCodeFor(error, 'passkey'));
 
 export class LoginFlow {
   state: FlowState = INITIAL;
@@ -171,36 +168,23 @@ export class LoginFlow {
     this.#set({ step: 'email', busy: this.state.busy === 'restoring' ? 'restoring' : null, code: null, error: null });
   }
 
-  async submitEmail(raw: string): Promise<void> {
+  /**
+   * Submits the email: for a code, or straight to the passkey prompt for a user this device knows
+   * to have a passkey. `how`: `passkey` for "Sign in with a passkey" (a passkey synced from another
+   * device, say); `code` for "Email me a code instead", after a passkey error: no passkey this time.
+   */
+  async submitEmail(raw: string, how: 'auto' | 'passkey' | 'code' = 'auto'): Promise<void> {
     if (this.state.busy || this.state.step !== 'email') return;
     const email = normalizeEmail(raw);
     if (!email) return this.#reject('email-required', raw);
     if (!isValidEmail(email)) return this.#reject('invalid-email', raw);
-    await this.#run('sending', 'email', { email: raw }, async (client, config, check) => {
-      // A user this device knows to have a passkey goes straight to the passkey prompt.
-      if (this.#host.passkeysMode() === 'auto' && passkeysUsedHere(config) && (await (await this.#memory(config)).hasPasskey(email))) {
-        check();
-        return this.#passkeySignIn(client, config, email, check);
-      }
+    await this.#run(how === 'passkey' ? 'passkey' : 'sending', 'email', { email: raw }, async (client, config, check) => {
+      const known =
+        how === 'auto' && this.#host.passkeysMode() === 'auto' && passkeysUsedHere(config) && (await (await this.#memory(config)).hasPasskey(email));
+      check();
+      if (known || how === 'passkey') return this.#passkeySignIn(client, config, email, check);
       await this.#discover(client, config, email, check);
     });
-  }
-
-  /** "Sign in with a passkey" for the typed email (a passkey synced from another device, say). */
-  async signInWithPasskey(raw: string): Promise<void> {
-    if (this.state.busy || this.state.step !== 'email') return;
-    const email = normalizeEmail(raw);
-    if (!email) return this.#reject('email-required', raw);
-    if (!isValidEmail(email)) return this.#reject('invalid-email', raw);
-    await this.#run('passkey', 'email', { email: raw }, (client, config, check) => this.#passkeySignIn(client, config, email, check));
-  }
-
-  /** After a passkey error: an email code for the same address, with no passkey this time. */
-  async useEmailCode(): Promise<void> {
-    if (this.state.busy || this.state.step !== 'email') return;
-    const email = normalizeEmail(this.state.email);
-    if (!isValidEmail(email)) return this.#reject(email ? 'invalid-email' : 'email-required', this.state.email);
-    await this.#run('sending', 'email', {}, (client, config, check) => this.#discover(client, config, email, check));
   }
 
   /**
@@ -208,8 +192,8 @@ export class LoginFlow {
    * loaded (with Amplify's functions for it) when first needed.
    */
   passkeys(): Promise<PasskeyManager> {
-    this.#passkeys ??= import('./passkey-manager.js').then(
-      ({ PasskeyManager }) => new PasskeyManager(this.#passkeyPort),
+    this.#passkeys ??= Promise.all([import('./passkey-manager.js'), this.#host.loadPasskeyStrings()]).then(
+      ([{ PasskeyManager }]) => new PasskeyManager(this.#passkeyPort),
       (error: unknown) => {
         this.#passkeys = null; // offline: the next call tries again
         throw new LoginError(errorCodeFor(error, 'session'));
@@ -308,7 +292,7 @@ export class LoginFlow {
 
   /**
    * The device markers of these emails, whatever `token-storage` is now (markers written while it
-   * was `local` go too), and the page-lifetime ones. The device memory is loaded only for this: an
+   * was `local` go too). The device memory is loaded only for this: an
    * email sign-in does not carry it (test/node/size.test.ts).
    */
   async #forgetMarkers(config: PoolConfig, emails: string[]): Promise<void> {
@@ -316,10 +300,6 @@ export class LoginFlow {
       const { clearMarker, deviceMemoryScope } = await import('./device-memory.js');
       const scope = deviceMemoryScope({ ...config, tokenStorage: 'local' });
       for (const email of new Set(emails)) if (scope) await clearMarker(scope, email);
-      if (passkeysUsedHere(config)) {
-        const memory = await this.#memory(config);
-        for (const email of new Set(emails)) memory.forgetInPage(email);
-      }
     } catch {
       // Offline and never loaded: nothing of it was written by this page either.
     }
@@ -336,22 +316,17 @@ export class LoginFlow {
 
   async #passkeySignIn(client: AuthClient, config: PoolConfig, email: string, check: () => void): Promise<void> {
     this.#set({ busy: 'passkey' });
-    const step = await client.signInWithPasskey(email).catch((error: unknown) => {
-      throw asPasskeyError(error);
-    });
+    // The ceremony starts at once; the module that settles it (in the passkeys chunk) loads meanwhile.
+    const attempt = client.signInWithPasskey(email);
+    attempt.catch(() => {}); // settled below; unless the chunk failed to load (a network error then)
+    const [{ settlePasskeySignIn }] = await Promise.all([import('./passkey-sign-in.js'), this.#host.loadPasskeyStrings()]);
+    const step = await settlePasskeySignIn(attempt, config, email);
     check();
-    if (step.type !== 'no-passkey') {
-      // Remembered without waiting: the mark is queued before the offer's check (device-memory.ts
-      // runs a page's calls in order), so a passkey user is not offered another.
-      if (step.type === 'signed-in') this.#memory(config).then((m) => m.setPasskey(email, true), () => {});
-      return this.#follow(client, config, email, step, check, false, 'passkey');
-    }
-    // No passkey after all (none left, or never had one): an email code, and no error.
+    if (step.type !== 'no-passkey') return this.#follow(client, config, email, step, check, false, 'passkey');
+    // No passkey after all (none left, or never had one): an email code, and no error. Without
+    // sign-up, the choice Cognito offered is answered with EMAIL_OTP; with it, the address may be
+    // new: the usual discovery decides.
     this.#set({ busy: 'sending' });
-    if (passkeysUsedHere(config)) await (await this.#memory(config)).setPasskey(email, false);
-    check();
-    // Without sign-up, the choice Cognito offered is answered with EMAIL_OTP; with it, the address
-    // may be new: the usual discovery decides.
     if (this.#host.signUpMode() === 'off') return this.#follow(client, config, email, await client.chooseEmailCode(), check);
     return this.#discover(client, config, email, check);
   }

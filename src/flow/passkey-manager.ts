@@ -6,10 +6,11 @@
  */
 import type { LoginErrorCode } from '../errors.js';
 import { normalizeEmail } from '../email.js';
-import { errorCodeFor, type ErrorContext } from './cognito-errors.js';
+import { errorCodeFor } from './cognito-errors.js';
 import type { AuthClient, Passkey, PoolConfig } from './client.js';
 import type { FlowEvent, FlowState } from './login-flow.js';
 import { LoginError } from './login-error.js';
+import { passkeyErrorCode } from './passkey-errors.js';
 import { passkeyMemory } from './passkey-memory.js';
 
 /** What the manager needs from the flow that owns it. */
@@ -25,8 +26,8 @@ export interface PasskeyPort {
   canCreate(): Promise<boolean>;
 }
 
-const failure = (error: unknown, context: ErrorContext): LoginError =>
-  error instanceof LoginError ? error : new LoginError(errorCodeFor(error, context));
+const failure = (error: unknown, passkey = false): LoginError =>
+  error instanceof LoginError ? error : new LoginError(passkey ? passkeyErrorCode(error) : errorCodeFor(error, 'session'));
 
 export class PasskeyManager {
   constructor(private readonly port: PasskeyPort) {}
@@ -104,7 +105,7 @@ export class PasskeyManager {
       return credentialId;
     } catch (error) {
       const name = String((error as { name?: unknown } | null)?.name);
-      const refused = failure(error, 'passkey');
+      const refused = failure(error, true);
       if (name === 'PasskeyAlreadyExists') {
         // This authenticator already holds one of the user's passkeys (it was in excludeCredentials),
         // and the browser has just said so: the offer goes, with nothing more to tell.
@@ -126,7 +127,7 @@ export class PasskeyManager {
       if (passkeys.length === 0) await passkeyMemory(config).setPasskey(email, false);
       return passkeys;
     } catch (error) {
-      throw failure(error, 'session');
+      throw failure(error);
     }
   }
 
@@ -143,7 +144,7 @@ export class PasskeyManager {
       forgotten = (await passkeys.list()).length === 0;
       if (forgotten) await passkeyMemory(config).setPasskey(email, false);
     } catch (error) {
-      throw failure(error, 'session');
+      throw failure(error);
     }
     if (forgotten) await this.offer();
   }

@@ -23,8 +23,6 @@ export interface PasskeyMemory {
   /** Whether the pool was found to allow passkeys: true, false (for a day), or undefined. */
   poolAllows(): boolean | undefined;
   setPoolAllows(allowed: boolean): void;
-  /** Drops the user's page-lifetime marks (the persisted ones go with device-memory.ts' clearMarker). */
-  forgetInPage(email: string): void;
 }
 
 /** Page-lifetime marks and pool answers, where the pool's settings promise that nothing persists. */
@@ -66,9 +64,6 @@ export function passkeyMemory(config: PoolConfig): PasskeyMemory {
         // blocked or full: kept for this page
       }
       inPage.set(poolKey, value);
-    },
-    forgetInPage(email) {
-      for (const marker of ['passkey', 'passkey-offer-dismissed'] as const) inPage.delete(pageKey(marker, email));
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * English, part two: what only shows once the sign-in flow has loaded (the code step, the signed-in
- * view, their progress and notices, the errors the flow reports, the passkey offer). It is in the
+ * view, their progress and notices, the errors the flow reports). It is in the
  * sign-in chunk and the element adds it to en.ts when the flow arrives, so that the email step's
  * bundle does not carry it. Messages that take values are functions; counts go through
  * `Intl.PluralRules`.
@@ -38,13 +38,4 @@ export const enFlow = {
   errorStorageConflict: 'Sign-in on this page is set up to keep sessions in two different places.',
   errorService: 'The sign-in service had a problem. Try again in a moment.',
   errorUnknown: 'Something went wrong. Try again.',
-  emailCodeButton: 'Email me a code instead',
-  passkeyOffer: 'Next time, sign in with your fingerprint, face or screen lock, with no code to type.',
-  createPasskey: 'Create a passkey',
-  notNow: 'Not now',
-  creatingPasskey: 'Creating a passkey…',
-  passkeyCreated: 'Passkey created. Use it to sign in next time.',
-  errorPasskeyCancelled: 'The passkey was not used: the request was cancelled or timed out.',
-  errorPasskeyFailed: 'This passkey could not be used. Try again.',
-  errorPasskeysUnavailable: 'Passkeys are not available here.',
 };

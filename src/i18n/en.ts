@@ -1,10 +1,11 @@
 /**
  * English, the reference language, part one: what can show before the sign-in flow has loaded (the
  * email step, its progress, a failed load). It is always bundled; the rest of English is en-flow.ts,
- * which comes with the flow. Their keys together define the translation table; every other language
+ * which comes with the flow, and en-passkeys.ts, which comes with passkey code. Their keys together define the translation table; every other language
  * has all of them in its one file (loaded on demand anyway).
  */
 import type { enFlow } from './en-flow.js';
+import type { enPasskeys } from './en-passkeys.js';
 
 export const en = {
   /** Accessible name of the whole form. */
@@ -24,6 +25,6 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : T[K] };
 export type FirstMessages = Strings<typeof en>;
 
 /** Every string the element shows; a language file must provide all of them. */
-export type Messages = Strings<typeof en & typeof enFlow>;
+export type Messages = Strings<typeof en & typeof enFlow & typeof enPasskeys>;
 
 export default en satisfies FirstMessages;

@@ -6,14 +6,15 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { enabled } from 'virtual:emulator';
 import { en as enFirst, type Messages } from '../../src/i18n/en.js';
 import { enFlow } from '../../src/i18n/en-flow.js';
+import { enPasskeys } from '../../src/i18n/en-passkeys.js';
 import { SUPPORTED_LANGUAGES, directionOf, loadMessages as loadFirst, resolveLanguage, type Messages as Whole } from '../../src/i18n/index.js';
 import { createLogin, emailToCode, freshPage, mustPart, part, uniqueEmail } from './element-helpers.js';
 import type { PasswordlessLogin } from '../../src/passwordless-login.js';
 
-/** A language's whole table: English is en.ts plus en-flow.ts (which comes with the flow), the others are one file. */
+/** A language's whole table: English is en.ts plus en-flow.ts and en-passkeys.ts (which come with the flow and with passkey code), the others are one file. */
 async function loadMessages(lang: string): Promise<Whole> {
   const table = await loadFirst(lang);
-  return (lang === 'en' ? { ...table, ...enFlow } : table) as Whole;
+  return (lang === 'en' ? { ...table, ...enFlow, ...enPasskeys } : table) as Whole;
 }
 
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ja', 'zh', 'ar', 'he'];
@@ -24,8 +25,8 @@ const NUMBERS = [0, 1, 2, 3, 5, 11, 21, 22, 25, 100];
 const COUNT_KEYS = ['codeHint', 'resendIn', 'errorCodeIncomplete'] as const;
 const TEXT_KEYS = ['codeSentTo', 'signedInAs'] as const;
 
-/** English as a whole: what is always bundled, and the passkey strings that come with the flow. */
-const en: Messages = { ...enFirst, ...enFlow };
+/** English as a whole: what is always bundled, and what comes with the flow and with passkey code. */
+const en: Messages = { ...enFirst, ...enFlow, ...enPasskeys };
 type Key = keyof Messages;
 const enKeys = Object.keys(en).sort() as Key[];
 
@@ -73,7 +74,8 @@ describe('<passwordless-login> the twelve languages', () => {
 
   for (const lang of LANGUAGES) {
     it(`${lang}: has every English key and no other, each of the same kind`, async () => {
-      // English's flow strings live in en-flow.ts, loaded with the flow; every other table is whole.
+      // English's later strings live in en-flow.ts and en-passkeys.ts (loaded with the code that
+      // shows them); every other table is whole.
       const table: Record<string, unknown> = await loadMessages(lang);
       expect(tableProblems(table), lang).to.deep.equal([]);
       if (lang !== 'en') {

@@ -4,9 +4,10 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { enabled } from 'virtual:emulator';
 import { en as enFirst } from '../../src/i18n/en.js';
 import { enFlow } from '../../src/i18n/en-flow.js';
+import { enPasskeys } from '../../src/i18n/en-passkeys.js';
 
 /** English as a whole: the rest of it comes with the flow (en-flow.ts); other tables are whole. */
-const en = { ...enFirst, ...enFlow };
+const en = { ...enFirst, ...enFlow, ...enPasskeys };
 import { SUPPORTED_LANGUAGES, loadMessages as loadFirst, type Messages as Whole } from '../../src/i18n/index.js';
 import {
   part,
@@ -22,10 +23,10 @@ import {
 } from './element-helpers.js';
 import type { PasswordlessLogin } from '../../src/passwordless-login.js';
 
-/** A language's whole table: English is en.ts plus en-flow.ts (which comes with the flow), the others are one file. */
+/** A language's whole table: English is en.ts plus en-flow.ts and en-passkeys.ts (which come with the flow and with passkey code), the others are one file. */
 async function loadMessages(lang: string): Promise<Whole> {
   const table = await loadFirst(lang);
-  return (lang === 'en' ? { ...table, ...enFlow } : table) as Whole;
+  return (lang === 'en' ? { ...table, ...enFlow, ...enPasskeys } : table) as Whole;
 }
 
 const buttonText = (el: HTMLElement) => part(el, 'submit-button')?.textContent;

@@ -36,7 +36,7 @@ import type { PasswordlessLogin } from '../../src/passwordless-login.js';
 async function accessible(el: PasswordlessLogin): Promise<void> {
   await el.updateComplete;
   await waitUntil(() => el.shadowRoot!.getAnimations().length === 0, 'transitions over');
-  await accessible(el);
+  await expect(el).to.be.accessible();
 }
 
 const offerShown = (el: PasswordlessLogin) =>

@@ -13,9 +13,10 @@ import { enabled } from 'virtual:emulator';
 import de from '../../src/i18n/de.js';
 import { en as enFirst } from '../../src/i18n/en.js';
 import { enFlow } from '../../src/i18n/en-flow.js';
+import { enPasskeys } from '../../src/i18n/en-passkeys.js';
 
 /** English as a whole: what is always bundled and what comes with the flow. */
-const en = { ...enFirst, ...enFlow };
+const en = { ...enFirst, ...enFlow, ...enPasskeys };
 import type { PasswordlessLogin } from '../../src/passwordless-login.js';
 import {
   clearRequests,

@@ -6,9 +6,10 @@ import { enabled } from 'virtual:emulator';
 import type { AuthClient } from '../../src/flow/client.js';
 import { en as enFirst } from '../../src/i18n/en.js';
 import { enFlow } from '../../src/i18n/en-flow.js';
+import { enPasskeys } from '../../src/i18n/en-passkeys.js';
 
 /** English as a whole: what is always bundled and what comes with the flow. */
-const en = { ...enFirst, ...enFlow };
+const en = { ...enFirst, ...enFlow, ...enPasskeys };
 import { PasswordlessLogin } from '../../src/passwordless-login.js';
 import { createLogin, errorText, freshPage, mustPart, submitEmail, typeValue, waitForStep } from './element-helpers.js';
 

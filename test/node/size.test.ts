@@ -38,6 +38,14 @@ const stats = JSON.parse(readFileSync('dist/cdn/bundle-stats.json', 'utf8')) as 
 };
 const modulesOf = (files: string[]) => files.flatMap((f) => stats.chunks[f]!.modules);
 
+test('the email step carries neither the code step nor the signed-in view (they come with the flow)', () => {
+  const emailStepModules = sizes.emailStep.files.flatMap((f) => stats.chunks[f]!.modules);
+  assert.ok(emailStepModules.includes('src/views/email-step.ts'));
+  for (const view of ['src/views/code-step.ts', 'src/views/signed-in-step.ts', 'src/i18n/en-flow.ts'])
+    assert.ok(!emailStepModules.includes(view), `${view} is in the email step's bundle`);
+  assert.ok(sizes.completeSignIn.files.flatMap((f) => stats.chunks[f]!.modules).includes('src/views/code-step.ts'));
+});
+
 test('a sign-in page loads none of the account element’s code, on first render or after a sign-in', () => {
   const signInFiles = sizes.completeSignIn.files;
   assert.ok(signInFiles.includes(stats.entries['passwordless-login']!));
@@ -76,7 +84,9 @@ test('an email sign-in never loads the passkeys chunk, nor any passkey code but 
   for (const needed of ['handleWebAuthnSignInResult.mjs', 'getPasskey.mjs'])
     assert.ok(signInModules.some((m) => m.endsWith(needed)), `${needed} is in the sign-in chunks`);
   // …and the device's passkey memory and what creating, listing or deleting passkeys uses are not.
-  for (const managing of ['associateWebAuthnCredential.mjs', 'registerPasskey.mjs', 'passkey-manager.ts', 'passkey-offer.ts', 'passkey-memory.ts', 'device-memory.ts'])
+  const managingModules = ['associateWebAuthnCredential.mjs', 'registerPasskey.mjs', 'passkey-manager.ts', 'passkey-offer.ts', 'passkey-memory.ts', 'device-memory.ts'];
+  // …nor the passkey half of a passkey sign-in: its error mapping and English strings.
+  for (const managing of [...managingModules, 'passkey-sign-in.ts', 'passkey-errors.ts', 'en-passkeys.ts'])
     assert.ok(!signInModules.some((m) => m.endsWith(managing)), `${managing} is not in the sign-in chunks`);
   assert.ok(sizes.passkeySignIn.files.includes(passkeyChunk));
   t.diagnostic(`a passkey sign-in, or managing passkeys: ${kb(sizes.passkeySignIn.gzip)} (+${kb(sizes.passkeySignIn.gzip - sizes.completeSignIn.gzip)})`);
