@@ -3,12 +3,14 @@ import { BarePageController } from './controllers/bare-page.js';
 import { ColorSchemeController } from './controllers/color-scheme.js';
 import { Countdown } from './controllers/countdown.js';
 import { LanguageController } from './controllers/language.js';
-import type { PasskeyOffer } from './controllers/passkey-offer.js';
+import { StepFocus } from './controllers/step-focus.js';
+import { OfferSlot } from './controllers/offer-slot.js';
 import { reflectStates } from './custom-states.js';
 import { errorMessage } from './errors.js';
 import { CodeSentEvent, LoginErrorEvent, PasskeyCreatedEvent, SignedInEvent, SignedOutEvent, type SessionTokens } from './events.js';
 import type { AuthClient, Passkey, TokenStorageKind } from './flow/client.js';
-import type { FlowEvent, FlowHost, FlowState, LoginFlow } from './flow/login-flow.js';
+import type { FlowEvent, FlowState } from './flow/login-flow.js';
+import { FlowLoader } from './flow-loader.js';
 import { directionOf, loginTables, withOverrides, type Messages } from './i18n/index.js';
 import { poolConfig, POOL_PROPERTIES } from './pool-config.js';
 import { lightEmailField } from './progressive.js';
@@ -19,8 +21,6 @@ import { styles } from './styles.js';
 import { renderEmailStep, type EmailStepHandlers } from './views/email-step.js';
 import type { CodeStepHandlers, SignedInStepHandlers } from './views/flow-views.js';
 import { statusText, type Notice } from './views/status.js';
-
-type FocusTarget = 'email' | 'code' | 'signed-in' | null;
 
 /** WebAuthn in a secure context: what a passkey needs from the browser. */
 const hasWebAuthn = () => typeof globalThis.PublicKeyCredential === 'function' && globalThis.isSecureContext === true;
@@ -132,28 +132,34 @@ export class PasswordlessLogin extends LitElement {
   private get codeInput() {
     return this.renderRoot?.querySelector<HTMLInputElement>('[part~="code-input"]') ?? undefined;
   }
-  private get signedInView() {
-    return this.renderRoot?.querySelector<HTMLElement>('[part~="signed-in"]') ?? undefined;
-  }
-
   #internals = this.attachInternals();
   #lang = new LanguageController(this, loginTables);
   #countdown = new Countdown(this);
   /** The sign-in flow: loaded with the auth code, so the email step renders without it. */
-  #flow: LoginFlow | null = null;
-  #flowLoading: Promise<LoginFlow> | null = null;
+  #flows = new FlowLoader(
+    () => this.loadFlowModule(),
+    () => ({
+      loadClient: () => this.loadAuthClient(),
+      config: () => poolConfig(this),
+      signUpMode: () => (this.signUp === 'off' ? 'off' : 'auto'),
+      locale: () => this.#lang.language,
+      resendCooldownMs: () => (this.constructor as typeof PasswordlessLogin).resendCooldownSeconds * 1000,
+      passkeysMode: () => this.#passkeysMode(),
+      onChange: (s) => this.#onFlowChange(s),
+      onEvent: (e) => this.#onFlowEvent(e),
+    }),
+    () => this.flowState.email,
+  );
   /** Bumped by reset and disconnect: an email submitted before the flow arrived is then dropped. */
   #pendingGeneration = 0;
   /** Bumped by disconnect: a flow that arrives for an earlier connection does not connect. */
   #connection = 0;
-  #focusNext: FocusTarget = null;
-  #englishFlow: object = {};
-  #englishPasskeys: object = {};
-  /** The code step and the signed-in view: they arrive with the flow, which alone leads to them. */
-  #views: typeof import('./views/flow-views.js') | null = null;
-  /** The offer to create a passkey: its module (in the passkeys chunk), loaded when first shown. */
-  #offerLoading?: Promise<unknown>;
-  #offer?: PasskeyOffer;
+  #focus = new StepFocus(this);
+  /** The offer to create a passkey; when it goes, the button that had focus goes with it. */
+  #offer = new OfferSlot(this, () => this.#passkeyManager(), () => {
+    if (this.flowState.step === 'signed-in') this.#focus.next = 'signed-in';
+    this.requestUpdate();
+  });
   /** The page's own email field, adopted on upgrade (see progressive.ts). */
   #light: HTMLInputElement | null = null;
 
@@ -186,15 +192,15 @@ export class PasswordlessLogin extends LitElement {
       const email = light?.value || typedEmail(this) || this.email;
       if (email) this.#setEmail(email);
       this.#light = light;
-      if (focused) this.#focusNext = 'email';
+      if (focused) this.#focus.next = 'email';
     }
     // A move in the DOM during the code step: the resend countdown goes on from where it was.
-    if (this.hasUpdated) this.#onFlowChange(this.#flow?.state ?? this.flowState);
+    if (this.hasUpdated) this.#onFlowChange(this.#flows.flow?.state ?? this.flowState);
     // Start loading the flow and aws-amplify now, in parallel with the first render of the email step.
     const expectStoredSession = hasStoredSession(this);
-    if (!this.#flow && expectStoredSession) this.#onFlowChange({ ...this.flowState, busy: 'restoring' });
+    if (!this.#flows.flow && expectStoredSession) this.#onFlowChange({ ...this.flowState, busy: 'restoring' });
     const generation = this.#connection;
-    this.#loadFlow().then(
+    this.#flows.load().then(
       (flow) => {
         if (generation === this.#connection) void flow.connect(expectStoredSession);
       },
@@ -211,7 +217,7 @@ export class PasswordlessLogin extends LitElement {
     super.disconnectedCallback();
     this.#pendingGeneration++;
     this.#connection++;
-    if (this.#flow) this.#flow.disconnect();
+    if (this.#flows.flow) this.#flows.flow.disconnect();
     else if (this.flowState.busy) this.#onFlowChange({ ...this.flowState, busy: null });
     // Last: the flow's final state change above may have restarted it.
     this.#countdown.stop();
@@ -224,7 +230,7 @@ export class PasswordlessLogin extends LitElement {
    * when nobody is signed in.
    */
   async signOut({ global = false, forget = false }: { global?: boolean; forget?: boolean } = {}): Promise<void> {
-    const flow = this.#flow ?? (await this.#loadFlow().catch(() => null));
+    const flow = this.#flows.flow ?? (await this.#flows.load().catch(() => null));
     await flow?.signOut(global, forget);
     if (forget) {
       typedEmail(this, null);
@@ -234,13 +240,13 @@ export class PasswordlessLogin extends LitElement {
 
   /** The current tokens, refreshed when they are about to expire (or always, with `forceRefresh`); null when signed out. */
   async getTokens({ forceRefresh = false }: { forceRefresh?: boolean } = {}): Promise<SessionTokens | null> {
-    const flow = this.#flow ?? (await this.#loadFlow().catch(() => null));
+    const flow = this.#flows.flow ?? (await this.#flows.load().catch(() => null));
     return flow ? flow.getTokens(forceRefresh) : null;
   }
 
   /** Returns to the email step, abandoning a sign-in in progress. */
   reset(): void {
-    if (this.#flow) this.#flow.reset();
+    if (this.#flows.flow) this.#flows.flow.reset();
     else {
       this.#pendingGeneration++;
       if (this.flowState.busy === 'sending') this.#onFlowChange({ ...this.flowState, busy: null });
@@ -266,7 +272,9 @@ export class PasswordlessLogin extends LitElement {
     return (await this.#passkeyManager()).delete(credentialId);
   }
 
-  #passkeyManager = async () => (await this.#loadFlow()).passkeys();
+  async #passkeyManager() {
+    return (await this.#flows.load()).passkeys();
+  }
 
   /** `auto` when passkeys are offered: the attribute allows them and the browser has WebAuthn. */
   #passkeysMode(): 'auto' | 'off' {
@@ -289,40 +297,11 @@ export class PasswordlessLogin extends LitElement {
    * the table is complete whenever one of its strings is read.
    */
   #messages(): Messages {
-    return withOverrides({ ...this.#englishFlow, ...this.#englishPasskeys, ...this.#lang.messages } as Messages, this.translations);
-  }
-
-  /** Creates the flow once its module (with the views and strings it leads to) has arrived; a failed load is tried again next time. */
-  #loadFlow(): Promise<LoginFlow> {
-    this.#flowLoading ??= Promise.all([
-      this.loadFlowModule(),
-      import('./i18n/en-flow.js').then((m) => (this.#englishFlow = m.enFlow)),
-      import('./views/flow-views.js').then((m) => (this.#views = m)),
-    ]).then(
-      ([{ LoginFlow }]) => {
-        const host: FlowHost = {
-          loadClient: () => this.loadAuthClient(),
-          config: () => poolConfig(this),
-          signUpMode: () => (this.signUp === 'off' ? 'off' : 'auto'),
-          locale: () => this.#lang.language,
-          resendCooldownMs: () => (this.constructor as typeof PasswordlessLogin).resendCooldownSeconds * 1000,
-          passkeysMode: () => this.#passkeysMode(),
-          loadPasskeyStrings: () => import('./i18n/en-passkeys.js').then((m) => (this.#englishPasskeys = m.enPasskeys)),
-          onChange: (s) => this.#onFlowChange(s),
-          onEvent: (e) => this.#onFlowEvent(e),
-        };
-        return (this.#flow = new LoginFlow(host, this.flowState.email));
-      },
-      (error: unknown) => {
-        this.#flowLoading = null; // so that the next submit tries again
-        throw error;
-      },
-    );
-    return this.#flowLoading;
+    return withOverrides({ ...this.#flows.english, ...this.#lang.messages } as Messages, this.translations);
   }
 
   #setEmail(email: string): void {
-    if (this.#flow) this.#flow.setEmail(email);
+    if (this.#flows.flow) this.#flows.flow.setEmail(email);
     else if (this.flowState.step === 'email' && !this.flowState.busy) this.#onFlowChange({ ...this.flowState, email });
   }
 
@@ -331,13 +310,13 @@ export class PasswordlessLogin extends LitElement {
    * for it, busy, and is sent once.
    */
   async #submitEmail(value: string, how: 'auto' | 'passkey' | 'code'): Promise<void> {
-    let flow = this.#flow;
+    let flow = this.#flows.flow;
     if (!flow) {
       if (this.flowState.busy || this.flowState.step !== 'email') return;
       const generation = this.#pendingGeneration;
       this.#onFlowChange({ ...this.flowState, email: value, busy: how === 'passkey' ? 'passkey' : 'sending', error: null });
       try {
-        flow = await this.#loadFlow();
+        flow = await this.#flows.load();
       } catch {
         if (generation !== this.#pendingGeneration) return;
         this.#onFlowChange({ ...this.flowState, busy: null, error: 'network' });
@@ -354,35 +333,11 @@ export class PasswordlessLogin extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
     if (changed.has('email') && this.email) this.#setEmail(this.email);
-    if (POOL_PROPERTIES.some((k) => changed.has(k)) && this.isConnected) this.#flow?.reconfigure();
+    if (POOL_PROPERTIES.some((k) => changed.has(k)) && this.isConnected) this.#flows.flow?.reconfigure();
   }
 
   protected override updated(): void {
     reflectStates(this.#internals.states, this.flowState);
-    const target = this.#focusNext;
-    if (target) {
-      this.#focusNext = null;
-      if (target === 'email') this.emailInput?.focus();
-      else if (target === 'code') this.codeInput?.focus();
-      else this.#focusSignedIn();
-    }
-  }
-
-  /**
-   * After a sign-in, focus goes to the signed-in view so that screen readers announce it: the
-   * default view (tabindex -1), or the page's slotted view: its first control, else the view
-   * itself (given tabindex -1 for that), never `<body>`.
-   */
-  #focusSignedIn(): void {
-    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="signed-in"]');
-    // `flatten` would also return the slot's own default content when the page slots nothing.
-    const view = (slot?.assignedNodes().length ? slot.assignedElements({ flatten: true })[0] : undefined) as HTMLElement | undefined;
-    if (!view) return this.signedInView?.focus();
-    const controls = [view, ...view.querySelectorAll<HTMLElement>('a[href],button,input,select,textarea,[tabindex]')];
-    const control = controls.find((c) => c.tabIndex >= 0 && !c.matches(':disabled') && c.getClientRects().length > 0);
-    if (control) return control.focus();
-    if (!view.hasAttribute('tabindex')) view.tabIndex = -1;
-    view.focus();
   }
 
   protected override render() {
@@ -390,10 +345,10 @@ export class PasswordlessLogin extends LitElement {
     const t = this.#messages();
     const passkeys = this.#passkeysMode() === 'auto';
     const s = passkeys ? this.flowState : { ...this.flowState, passkeyOffer: false };
-    const views = this.#views;
+    const views = this.#flows.views;
     const main =
       views && s.step === 'signed-in'
-        ? views.renderSignedInStep(t, s, this.#signedInStep, s.passkeyOffer ? this.#renderOffer(t, s) : undefined)
+        ? views.renderSignedInStep(t, s, this.#signedInStep, s.passkeyOffer ? this.#offer.render(t, s) : undefined)
         : views && s.step === 'code'
           ? views.renderCodeStep(t, s, this.#countdown.now, this.#codeStep)
           : renderEmailStep(t, s, this.#emailStep, passkeys && !poolLacksPasskeys(this), this.emailInput?.value);
@@ -424,18 +379,9 @@ export class PasswordlessLogin extends LitElement {
   };
 
   #submitFromEmailStep(how: 'auto' | 'passkey' | 'code'): void {
-    this.#focusNext = null;
+    this.#focus.next = null;
     const value = this.emailInput?.value ?? this.flowState.email;
-    void this.#submitEmail(value, how).then(() => this.#focusAfterEmailStep());
-  }
-
-  #focusAfterEmailStep(): void {
-    const s = this.flowState;
-    // After a passkey error, the one-click way to a code.
-    if (s.step === 'email' && s.error) this.#focusNext = 'email';
-    else if (s.step === 'code') this.#focusNext = 'code';
-    else if (s.step === 'signed-in') this.#focusNext = 'signed-in';
-    this.requestUpdate();
+    void this.#submitEmail(value, how).then(() => this.#focus.follow(this.flowState));
   }
 
   #codeStep: CodeStepHandlers = {
@@ -443,7 +389,7 @@ export class PasswordlessLogin extends LitElement {
       const input = e.target as HTMLInputElement;
       const length = this.flowState.code?.codeLength ?? 0;
       // Not cut to length: a code with a digit too many cannot be right, so it is neither trimmed nor sent.
-      const digits = this.#flow ? this.#flow.cleanCode(input.value) : input.value;
+      const digits = this.#flows.flow ? this.#flows.flow.cleanCode(input.value) : input.value;
       if (input.value !== digits) input.value = digits;
       if (digits.length === length && !this.flowState.busy) this.#submitCode(digits);
     },
@@ -452,49 +398,33 @@ export class PasswordlessLogin extends LitElement {
       this.#submitCode(this.codeInput?.value ?? '');
     },
     resend: () => {
-      void this.#flow?.resend().then(() => {
-        if (this.flowState.step === 'code') this.#focusNext = 'code';
+      void this.#flows.flow?.resend().then(() => {
+        if (this.flowState.step === 'code') this.#focus.next = 'code';
         this.requestUpdate();
       });
     },
     changeEmail: () => {
       this.reset();
-      this.#focusNext = 'email';
+      this.#focus.next = 'email';
     },
   };
 
   #signedInStep: SignedInStepHandlers = {
     signOut: () => {
-      void this.#flow?.signOut(false).then(() => {
-        this.#focusNext = 'email';
+      void this.#flows.flow?.signOut(false).then(() => {
+        this.#focus.next = 'email';
         this.requestUpdate();
       });
     },
   };
 
-  /** The offer's template; nothing until its module has arrived (it then renders again). */
-  #renderOffer(t: Messages, s: FlowState) {
-    this.#offerLoading ??= import('./controllers/passkey-offer.js').then(
-      // The offer's button that had focus goes away with it: focus returns to the signed-in view.
-      ({ PasskeyOffer }) => {
-        this.#offer = new PasskeyOffer(this, this.#passkeyManager, () => {
-          if (this.flowState.step === 'signed-in') this.#focusNext = 'signed-in';
-          this.requestUpdate();
-        });
-        this.requestUpdate();
-      },
-      () => (this.#offerLoading = undefined), // offline: the next render tries again
-    );
-    return this.#offer?.render(t, s);
-  }
-
   #submitCode(value: string): void {
-    if (!this.#flow) return;
-    void this.#flow.submitCode(value).then(() => {
+    if (!this.#flows.flow) return;
+    void this.#flows.flow.submitCode(value).then(() => {
       const s = this.flowState;
-      if (s.step === 'signed-in') this.#focusNext = 'signed-in';
+      if (s.step === 'signed-in') this.#focus.next = 'signed-in';
       else if (s.step === 'code' && s.error) {
-        this.#focusNext = 'code';
+        this.#focus.next = 'code';
         this.requestUpdate();
         // Selected, so that typing the right code replaces the wrong one.
         void this.updateComplete.then(() => this.codeInput?.select());

@@ -23,14 +23,13 @@
  */
 import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import { NEEDS_NEW_CODE, type LoginErrorCode } from '../errors.js';
-import { poolLacksPasskeys } from '../storage/pool-passkeys.js';
 import { passkeysUsedHere } from './passkeys-here.js';
 import { alreadyConfirmed, errorCodeFor, type ErrorContext } from './cognito-errors.js';
 import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
 import { CODE_LENGTH, INITIAL_STATE as INITIAL, type Busy, type FlowHost, type FlowState, type SignInMethod } from './flow-state.js';
 import { LoginError } from './login-error.js';
-import type { PasskeyManager, PasskeyPort } from './passkey-manager.js';
-import type { PasskeyMemory } from './passkey-memory.js';
+import { LoginPasskeys } from './login-passkeys.js';
+import type { PasskeyManager } from './passkey-manager.js';
 
 export { CODE_LENGTH } from './flow-state.js';
 export type { Busy, CodeStep, FlowEvent, FlowHost, FlowState, Purpose, SignInMethod } from './flow-state.js';
@@ -43,10 +42,6 @@ const PENDING_SIGN_UP_MS = 10 * 60_000;
 
 /** Thrown inside the flow to end an action whose result nobody is waiting for any more. */
 class Stale extends Error {}
-
-/** Whether this device can create a passkey: a platform authenticator (fingerprint, face, screen lock). */
-const canCreatePasskey = async () =>
-  (await globalThis.PublicKeyCredential?.isUserVerifyingPlatformAuthenticatorAvailable?.().catch(() => false)) === true;
 
 export class LoginFlow {
   state: FlowState = INITIAL;
@@ -64,24 +59,22 @@ export class LoginFlow {
   #pendingSignUp: { email: string; at: number } | null = null;
   /** Bumped by disconnect: a connect from an earlier connection stops. */
   #connection = 0;
-  /** Creating, listing, deleting passkeys: loaded (with Amplify's functions for it) when first needed. */
-  #passkeys: Promise<PasskeyManager> | null = null;
-  #passkeyPort: PasskeyPort = {
-    state: () => this.state,
-    set: (patch) => this.#set(patch),
-    emit: (event) => this.#host.onEvent(event),
-    connected: async () => {
-      await this.connect();
-      const config = this.#host.config();
-      return this.#client && config && !this.#conflict ? { client: this.#client, config } : null;
-    },
-    enabled: () => this.#host.passkeysMode() === 'auto',
-    canCreate: canCreatePasskey,
-  };
+  /** Creating, listing, deleting passkeys and the offer; what the device remembers about them. */
+  #passkeys: LoginPasskeys;
 
   constructor(host: FlowHost, email = '') {
     this.#host = host;
     this.state = { ...INITIAL, email };
+    this.#passkeys = new LoginPasskeys(host, {
+      state: () => this.state,
+      set: (patch) => this.#set(patch),
+      emit: (event) => host.onEvent(event),
+      connected: async () => {
+        await this.connect();
+        const config = host.config();
+        return this.#client && config && !this.#conflict ? { client: this.#client, config } : null;
+      },
+    });
   }
 
   /** Loads the client, claims the pool and picks up a stored session. Safe to call again. */
@@ -180,7 +173,7 @@ export class LoginFlow {
     if (!isValidEmail(email)) return this.#reject('invalid-email', raw);
     await this.#run(how === 'passkey' ? 'passkey' : 'sending', 'email', { email: raw }, async (client, config, check) => {
       const known =
-        how === 'auto' && this.#host.passkeysMode() === 'auto' && passkeysUsedHere(config) && (await (await this.#memory(config)).hasPasskey(email));
+        how === 'auto' && this.#host.passkeysMode() === 'auto' && passkeysUsedHere(config) && (await (await this.#passkeys.memory(config)).hasPasskey(email));
       check();
       if (known || how === 'passkey') return this.#passkeySignIn(client, config, email, check);
       await this.#discover(client, config, email, check);
@@ -192,27 +185,7 @@ export class LoginFlow {
    * loaded (with Amplify's functions for it) when first needed.
    */
   passkeys(): Promise<PasskeyManager> {
-    this.#passkeys ??= Promise.all([import('./passkey-manager.js'), this.#host.loadPasskeyStrings()]).then(
-      ([{ PasskeyManager }]) => new PasskeyManager(this.#passkeyPort),
-      (error: unknown) => {
-        this.#passkeys = null; // offline: the next call tries again
-        throw new LoginError(errorCodeFor(error, 'session'));
-      },
-    );
-    return this.#passkeys;
-  }
-
-  /** What this device remembers about passkeys: loaded with the passkeys chunk when first needed. */
-  #memory(config: PoolConfig): Promise<PasskeyMemory> {
-    return import('./passkey-memory.js').then((m) => m.passkeyMemory(config));
-  }
-
-  /** After a sign-in: the cheap checks here, and only if they pass, the offer's own (with the chunk). */
-  async #offerPasskey(): Promise<void> {
-    const config = this.#host.config();
-    if (!config || this.#host.passkeysMode() !== 'auto' || poolLacksPasskeys(config)) return;
-    if (!(await canCreatePasskey())) return;
-    await (await this.passkeys()).offer();
+    return this.#passkeys.manager();
   }
 
   async submitCode(raw: string): Promise<void> {
@@ -284,25 +257,10 @@ export class LoginFlow {
       this.#pendingSignUp = null;
       client.forget();
       const config = this.#host.config();
-      if (config) await this.#forgetMarkers(config, emails.filter(Boolean));
+      if (config) await this.#passkeys.forget(config, emails.filter(Boolean));
       if (!signedIn) this.#set({ step: 'email', busy: null, code: null, error: null, email: '' });
     }
     if (signedIn) this.#signedOut(global, forget);
-  }
-
-  /**
-   * The device markers of these emails, whatever `token-storage` is now (markers written while it
-   * was `local` go too). The device memory is loaded only for this: an
-   * email sign-in does not carry it (test/node/size.test.ts).
-   */
-  async #forgetMarkers(config: PoolConfig, emails: string[]): Promise<void> {
-    try {
-      const { clearMarker, deviceMemoryScope } = await import('./device-memory.js');
-      const scope = deviceMemoryScope({ ...config, tokenStorage: 'local' });
-      for (const email of new Set(emails)) if (scope) await clearMarker(scope, email);
-    } catch {
-      // Offline and never loaded: nothing of it was written by this page either.
-    }
   }
 
   /** Fresh tokens (refreshed when needed), or null when nobody is signed in. */
@@ -476,7 +434,7 @@ export class LoginFlow {
     this.#pendingSignUp = null;
     this.#set({ step: 'signed-in', busy: null, code: null, error: null, session, isNewUser, passkeyOffer: false });
     this.#host.onEvent({ type: 'signed-in', session, isNewUser, restored, method });
-    void this.#offerPasskey().catch(() => {});
+    void this.#passkeys.offer().catch(() => {});
   }
 
   #signedOut(everywhere = false, forget = false): void {
