@@ -19,6 +19,7 @@ export {
 } from './events.js';
 export type { Messages } from './i18n/index.js';
 export type { Passkey } from './flow/client.js';
+export type { LoginError } from './flow/login-error.js';
 // The account element's event details, as types only (its code is `passwordless-login/account`'s):
 // the generated framework typings import every element's types from this module.
 export type { PasswordlessAccount } from './passwordless-account.js';

@@ -31,6 +31,7 @@ import {
   setUserVerified,
   toBase64Url,
 } from './webauthn-helpers.js';
+import { enPasskeys } from '../../src/i18n/en-passkeys.js';
 import type { PasswordlessLogin } from '../../src/passwordless-login.js';
 
 /** axe measures colours: let the buttons' fade (busy → ready) finish first. */
@@ -157,6 +158,8 @@ describe('<passwordless-login> passkeys', () => {
     mustPart(el, 'submit-button').click();
     const { detail } = await failed;
     expect(detail.code).to.equal('passkey-cancelled');
+    // English's passkey strings arrive with the passkey code, before the error is told.
+    expect(detail.message).to.equal(enPasskeys.errorPasskeyCancelled);
     await waitForStep(el, 'email');
     expect(errorText(el)).to.equal(detail.message);
     expect(mustPart<HTMLInputElement>(el, 'email-input').value, 'the typed email stays').to.equal(email);
