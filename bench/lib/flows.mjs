@@ -104,7 +104,8 @@ export async function passkeysOf(device, authenticatorId) {
  */
 export async function elementCreatePasskey(device) {
   const user = actingUser(device.page);
-  await device.page.waitForSelector(part('passkey-create-button'));
+  // Playwright's CSS pierces the shadow root (`part()` is the simulated user's path syntax, not Playwright's).
+  await device.page.locator('passwordless-login [part~="passkey-create-button"]').waitFor();
   await user.click(part('passkey-create-button'));
   await device.page.evaluate(() => /** @type {any} */ (window).__bench.waitFor('passkey-created'));
   await settle();
