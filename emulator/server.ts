@@ -7,9 +7,9 @@ import type { Outbox } from './mail.js';
 import { OPERATIONS, type Operation, type Pool } from './operations/index.js';
 import { SES_SEND_EMAIL_PATH, SesError, sesMessage } from './ses.js';
 import type { TokenMinter } from './tokens.js';
+import { cors, preflight, readCappedBody, sendJson, sendPlain } from './http-io.js';
 
-/** API bodies larger than this are refused with 413 before they are parsed. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './http-io.js';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 /**
@@ -17,10 +17,6 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
  * cannot be routed to an operation, so it gets UnknownOperationException.
  */
 const JSON_TYPES = ['application/x-amz-json-1.1', 'application/x-amz-json-1.0', 'application/json'];
-
-const EXPOSE_HEADERS = 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date';
-const DEFAULT_ALLOW_HEADERS =
-  'amz-sdk-invocation-id, amz-sdk-request, authorization, cache-control, content-type, x-amz-content-sha256, x-amz-date, x-amz-security-token, x-amz-target, x-amz-user-agent';
 
 export interface RequestRecord {
   operation: string;
@@ -80,55 +76,6 @@ export function serverTimeouts(requestTimeoutMs: number) {
     // How often Node checks the two timeouts above; its default of 30 s would double them.
     connectionsCheckingInterval: Math.min(1_000, Math.max(100, Math.floor(requestTimeoutMs / 4))),
   };
-}
-
-/** CORS headers for an allowed page (the guard has already refused others). */
-function cors(req: IncomingMessage, res: ServerResponse): void {
-  const origin = req.headers.origin;
-  // Responses differ by Origin, so caches must keep them apart.
-  res.setHeader('Vary', 'Origin');
-  if (origin === undefined) return;
-  res.setHeader('Access-Control-Allow-Origin', origin);
-  res.setHeader('Access-Control-Expose-Headers', EXPOSE_HEADERS);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-/** A plain error outside the API (404, 405, 413 …). */
-function sendPlain(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  sendJson(res, status, { message });
-}
-
-/** Reads the body up to `limit` bytes; resolves null when it is larger. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume(); // drain without keeping anything
-      resolve(null);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 /** The HTTP front: routing, CORS, body cap, Cognito's error shape, and the `/_emulator/*` test endpoints. */
@@ -209,19 +156,7 @@ export class EmulatorServer {
     const path = url.pathname;
     const method = req.method ?? 'GET';
 
-    if (method === 'OPTIONS') {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
-      const asked = req.headers['access-control-request-headers'];
-      res.setHeader('Access-Control-Allow-Headers', typeof asked === 'string' && asked !== '' ? asked : DEFAULT_ALLOW_HEADERS);
-      res.setHeader('Access-Control-Max-Age', '600');
-      // Chrome's Private Network Access preflight for a page calling a loopback server: granted
-      // only when asked, and only to a page the guard let through.
-      if (req.headers['access-control-request-private-network'] === 'true' && req.headers.origin !== undefined)
-        res.setHeader('Access-Control-Allow-Private-Network', 'true');
-      res.writeHead(204);
-      res.end();
-      return;
-    }
+    if (method === 'OPTIONS') return preflight(req, res);
 
     if (path === '/') {
       if (method !== 'POST') return sendPlain(res, 405, 'Method Not Allowed', { allow: 'POST, OPTIONS' });
@@ -280,11 +215,8 @@ export class EmulatorServer {
       req.resume();
       return sendPlain(res, 405, 'Method Not Allowed', { allow: 'POST, OPTIONS' });
     }
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === null) {
-      res.setHeader('connection', 'close');
-      return sendPlain(res, 413, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
-    }
+    const body = await readCappedBody(req, res);
+    if (body === null) return;
     try {
       let input: unknown;
       try {
@@ -321,11 +253,8 @@ export class EmulatorServer {
       req.resume();
       return sendPlain(res, 405, 'Method Not Allowed', { allow: 'GET, PUT, POST, DELETE, OPTIONS' });
     }
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === null) {
-      res.setHeader('connection', 'close');
-      return sendPlain(res, 413, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
-    }
+    const body = await readCappedBody(req, res);
+    if (body === null) return;
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -364,11 +293,10 @@ export class EmulatorServer {
     };
     const fail = (error: CognitoError) => finish(error.status, { __type: error.type, message: error.message }, error.type);
 
-    const body = await readBody(req, MAX_BODY_BYTES);
+    const body = await readCappedBody(req, res);
     if (body === null) {
-      res.setHeader('connection', 'close');
       record(413);
-      return sendPlain(res, 413, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
+      return;
     }
 
     // Faults are decided before anything runs, so a faulted call changes nothing (but lostResponse).
