@@ -23,8 +23,9 @@ import {
 } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { Hub as AmplifyHub, defaultStorage, sessionStorage, sharedInMemoryStorage } from 'aws-amplify/utils';
-import { confirmAndSignIn, dropSignInState, namedError, SIGN_IN_STATE_PREFIX } from './amplify-confirm-sign-up.js';
+import { confirmAndSignIn, dropSignInState, SIGN_IN_STATE_PREFIX } from './amplify-confirm-sign-up.js';
 import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
+import { namedError } from './named-error.js';
 
 const poolKey = (c: PoolConfig) => `${c.endpoint}|${c.userPoolId}|${c.clientId}`;
 

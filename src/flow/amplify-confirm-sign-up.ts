@@ -18,15 +18,10 @@ import type { ResourcesConfig } from '@aws-amplify/core';
 import { getCurrentUser } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import type { AuthStep } from './client.js';
+import { namedError } from './named-error.js';
 
 /** Amplify keeps the in-progress sign-in (challenge session) under these sessionStorage keys. */
 export const SIGN_IN_STATE_PREFIX = 'CognitoSignInState.';
-
-export function namedError(name: string, message: string): Error {
-  const error = new Error(message);
-  error.name = name;
-  return error;
-}
 
 /**
  * Drops Amplify's sessionStorage mirror of the in-progress sign-in (the challenge session it keeps

@@ -1,44 +1,22 @@
 /**
  * The sign-in flow as a state machine: email → code → signed in. It knows nothing of the DOM; the
- * element renders its state and turns its events into DOM events.
- *
- * Round trips (sequential waits on Cognito before the next screen; requests sent together count once):
- * - returning user, `sign-up="auto"`: SignUp + InitiateAuth together (UsernameExists; the sign-in
- *   code) → code (8 digits, one email); RespondToAuthChallenge → signed in. One round trip on any
- *   device: nothing about the user is remembered to get there.
- * - new user: SignUp + InitiateAuth together → code (6 digits, the only email). The InitiateAuth
- *   meets nobody (a simulated challenge under PreventUserExistenceErrors, UserNotFound under LEGACY)
- *   or the account SignUp just created (UserNotConfirmed), depending on which Cognito handles first;
- *   neither sends mail. ConfirmSignUp + InitiateAuth with the ConfirmSignUp session → signed in.
- * - unconfirmed user (signed up earlier, never confirmed): SignUp + InitiateAuth together
- *   (UsernameExists, UserNotConfirmed), then ResendConfirmationCode → sign-up code (two round trips:
- *   only after the first does the element know a code must be resent; one email);
- *   ConfirmSignUp + InitiateAuth with its session → signed in.
- * - `sign-up="off"`: InitiateAuth alone → code; an unconfirmed account gets the same code step an
- *   unknown address gets, and no code is sent or accepted (`sign-up="off"` never confirms an account).
- * - returning user with a passkey this device knows of, or through "Sign in with a passkey":
- *   InitiateAuth (WEB_AUTHN) → the browser's passkey prompt → RespondToAuthChallenge → signed in.
- *   No passkey after all: the discovery above (or, with `sign-up="off"`, RespondToAuthChallenge
- *   EMAIL_OTP) → code, with no error.
+ * element renders its state and turns its events into DOM events. The round trips each kind of
+ * user makes are listed in discovery.ts, which finds out which kind an address is.
  */
 import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import { NEEDS_NEW_CODE, type LoginErrorCode } from '../errors.js';
 import { passkeysUsedHere } from './passkeys-here.js';
 import { alreadyConfirmed, errorCodeFor, type ErrorContext } from './cognito-errors.js';
+import { PENDING_SIGN_UP_MS, signUpOrSignIn } from './discovery.js';
 import type { AuthClient, AuthSignal, AuthStep, PoolConfig, Session } from './client.js';
 import { CODE_LENGTH, INITIAL_STATE as INITIAL, type Busy, type FlowHost, type FlowState, type SignInMethod } from './flow-state.js';
 import { LoginError } from './login-error.js';
 import { LoginPasskeys } from './login-passkeys.js';
+import { namedError } from './named-error.js';
 import type { PasskeyManager } from './passkey-manager.js';
 
 export { CODE_LENGTH } from './flow-state.js';
 export type { Busy, CodeStep, FlowEvent, FlowHost, FlowState, Purpose, SignInMethod } from './flow-state.js';
-
-/**
- * For this long after this element signed an address up, coming back to it resends the sign-up code
- * at once (one request) instead of discovering again what the element already knows.
- */
-const PENDING_SIGN_UP_MS = 10 * 60_000;
 
 /** Thrown inside the flow to end an action whose result nobody is waiting for any more. */
 class Stale extends Error {}
@@ -169,8 +147,8 @@ export class LoginFlow {
   async submitEmail(raw: string, how: 'auto' | 'passkey' | 'code' = 'auto'): Promise<void> {
     if (this.state.busy || this.state.step !== 'email') return;
     const email = normalizeEmail(raw);
-    if (!email) return this.#reject('email-required', raw);
-    if (!isValidEmail(email)) return this.#reject('invalid-email', raw);
+    if (!email) return this.#error('email-required', { email: raw });
+    if (!isValidEmail(email)) return this.#error('invalid-email', { email: raw });
     await this.#run(how === 'passkey' ? 'passkey' : 'sending', 'email', { email: raw }, async (client, config, check) => {
       const known =
         how === 'auto' && this.#host.passkeysMode() === 'auto' && passkeysUsedHere(config) && (await (await this.#passkeys.memory(config)).hasPasskey(email));
@@ -192,15 +170,11 @@ export class LoginFlow {
     const code = this.state.code;
     if (this.state.busy || this.state.step !== 'code' || !code) return;
     const digits = cleanCode(raw, code.codeLength);
-    if (digits.length !== code.codeLength) {
-      this.#set({ error: 'code-incomplete' });
-      this.#host.onEvent({ type: 'error', code: 'code-incomplete' });
-      return;
-    }
+    if (digits.length !== code.codeLength) return this.#error('code-incomplete');
     const email = normalizeEmail(this.state.email);
     await this.#run('verifying', 'code', {}, async (client, config, check) => {
       // As Cognito answers any code for an unknown address under PreventUserExistenceErrors.
-      if (code.decoy) throw Object.assign(new Error('No code was sent.'), { name: 'CodeMismatchException' });
+      if (code.decoy) throw namedError('CodeMismatchException', 'No code was sent.');
       const step =
         code.purpose === 'sign-up'
           ? await client.confirmSignUp(email, digits).catch(alreadyConfirmed)
@@ -289,11 +263,7 @@ export class LoginFlow {
     return this.#discover(client, config, email, check);
   }
 
-  /**
-   * Finds out in one round trip what the address is and sends its code: SignUp and InitiateAuth go
-   * out together (see the top of this file). Nothing sends a second email: SignUp mails only a new
-   * account, InitiateAuth only an existing, confirmed one.
-   */
+  /** Finds out what the address is and sends its code (see discovery.ts); nothing sends a second email. */
   async #discover(client: AuthClient, config: PoolConfig, email: string, check: () => void) {
     if (this.#host.signUpMode() === 'off') {
       return this.#follow(client, config, email, await client.signIn(email), check);
@@ -303,32 +273,10 @@ export class LoginFlow {
       this.#set({ isNewUser: true });
       return this.#enterCode(await client.resendSignUpCode(email), check);
     }
-    const [signUp, signIn] = await Promise.allSettled([client.signUp(email, this.#host.locale()), client.signIn(email)]);
-    check();
-    if (signUp.status === 'fulfilled') {
-      this.#pendingSignUp = { email, at: Date.now() };
-      this.#set({ isNewUser: true });
-      return this.#follow(client, config, email, signUp.value, check);
-    }
-    const exists = (signUp.reason as Error)?.name === 'UsernameExistsException';
-    // SignUp refused for a reason that says nothing about the address and that trying again would
-    // not change (throttled, rate-limited by a firewall, self sign-up not permitted) while
-    // InitiateAuth answered with a code step: a returning user's code, already mailed, or the
-    // challenge Cognito simulates for an unknown address. The code step is shown either way, so that
-    // a returning user is never turned away with a code in their inbox; "Resend code" finds out
-    // again. A SignUp cut off by the network is not such a reason: the user is most likely offline,
-    // a new user would wait for a code that never comes, and sending again is the cure, so the email
-    // step says so and keeps the address.
-    const uncertain =
-      !exists &&
-      signIn.status === 'fulfilled' &&
-      signIn.value.type === 'code' &&
-      ((signUp.reason as Error)?.name === 'NotAuthorizedException' ||
-        errorCodeFor(signUp.reason, 'email') === 'too-many-attempts');
-    if (!exists && !uncertain) throw signUp.reason;
-    if (signIn.status === 'rejected') throw signIn.reason;
-    this.#set({ isNewUser: false });
-    await this.#follow(client, config, email, signIn.value, check, uncertain);
+    const [step, isNewUser, uncertain] = await signUpOrSignIn(client, email, this.#host.locale(), check);
+    if (isNewUser) this.#pendingSignUp = { email, at: Date.now() };
+    this.#set({ isNewUser });
+    await this.#follow(client, config, email, step, check, uncertain);
   }
 
   async #follow(
@@ -347,12 +295,12 @@ export class LoginFlow {
       case 'signed-in': {
         const session = await client.currentSession();
         check();
-        if (!session) throw Object.assign(new Error('No session after sign-in.'), { name: 'NoSession' });
+        if (!session) throw namedError('NoSession', 'No session after sign-in.');
         return this.#signedIn(session, this.state.isNewUser, false, method);
       }
       case 'no-passkey':
         // Only a passkey sign-in answers this, and it handles it before following.
-        throw Object.assign(new Error('Unexpected step.'), { name: 'UnexpectedStep' });
+        throw namedError('UnexpectedStep', 'Unexpected step.');
       case 'confirm-sign-up':
         // Without sign-up, an account someone created through the API but nobody confirmed must
         // not be confirmed here (it may be a pre-registration attack), nor be told apart from an
@@ -372,7 +320,7 @@ export class LoginFlow {
 
   #enterCode(step: AuthStep, check: () => void, uncertain = false, decoy = false): void {
     check();
-    if (step.type !== 'code') throw Object.assign(new Error('Expected a code step.'), { name: 'UnexpectedStep' });
+    if (step.type !== 'code') throw namedError('UnexpectedStep', 'Expected a code step.');
     const codeLength = CODE_LENGTH[step.purpose];
     this.#set({
       step: 'code',
@@ -406,7 +354,7 @@ export class LoginFlow {
       check();
       const client = this.#client;
       const config = this.#host.config();
-      if (!client || !config) throw Object.assign(new Error('Missing pool attributes.'), { name: 'AuthUserPoolException' });
+      if (!client || !config) throw namedError('AuthUserPoolException', 'Missing pool attributes.');
       if (this.#conflict) throw this.#conflict;
       await work(client, config, check);
       check();
@@ -419,15 +367,14 @@ export class LoginFlow {
     }
   }
 
-  #reject(code: LoginErrorCode, email: string): void {
-    this.#set({ email, error: code });
+  /** Shows the error `code` (with `patch`) and reports it. */
+  #error(code: LoginErrorCode, patch: Partial<FlowState> = {}): void {
+    this.#set({ ...patch, error: code });
     this.#host.onEvent({ type: 'error', code });
   }
 
   #fail(error: unknown, context: ErrorContext): void {
-    const code = error instanceof LoginError ? error.code : errorCodeFor(error, context);
-    this.#set({ busy: null, error: code });
-    this.#host.onEvent({ type: 'error', code });
+    this.#error(error instanceof LoginError ? error.code : errorCodeFor(error, context), { busy: null });
   }
 
   #signedIn(session: Session, isNewUser: boolean, restored: boolean, method: SignInMethod): void {
