@@ -1,19 +1,22 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { accountErrorMessage } from './account/errors.js';
-import { AccountDeletedEvent, AccountErrorEvent, EmailChangedEvent } from './account/events.js';
+import { AccountDeletedEvent, AccountErrorEvent, EmailChangedEvent, PasskeyDeletedEvent } from './account/events.js';
 import { reflectAccountStates } from './account/states.js';
 import { accountStyles } from './account/styles.js';
-import { renderDeleteSection, type DeleteSectionHandlers } from './account/views/delete-section.js';
-import { renderDevicesSection, type DevicesSectionHandlers } from './account/views/devices-section.js';
-import { renderEmailSection, type EmailSectionHandlers } from './account/views/email-section.js';
+import { accountControls, focusTarget, type FocusTarget } from './account/controls.js';
+import { renderDeleteSection } from './account/views/delete-section.js';
+import { renderDevicesSection } from './account/views/devices-section.js';
+import { renderEmailSection } from './account/views/email-section.js';
+import { renderPasskeysSection } from './account/views/passkeys-section.js';
 import { renderSignedOut } from './account/views/signed-out.js';
 import { accountStatusText, type AccountNotice } from './account/views/status.js';
 import { BarePageController } from './controllers/bare-page.js';
 import { ColorSchemeController } from './controllers/color-scheme.js';
 import { LanguageController } from './controllers/language.js';
-import { SignedOutEvent } from './events.js';
+import { PasskeyCreatedEvent, SignedOutEvent } from './events.js';
 import type { AccountClient } from './flow/account-client.js';
-import type { AccountEvent, AccountFlow, AccountHost, AccountState } from './flow/account-flow.js';
+import type { AccountFlow } from './flow/account-flow.js';
+import type { AccountEvent, AccountHost, AccountState } from './flow/account-state.js';
 import type { TokenStorageKind } from './flow/client.js';
 import { accountTables, type AccountMessages } from './i18n/account/index.js';
 import { directionOf, withOverrides } from './i18n/index.js';
@@ -21,18 +24,19 @@ import { poolConfig, POOL_PROPERTIES } from './pool-config.js';
 import { hasStoredSession } from './storage/stored-session.js';
 import { styles } from './styles.js';
 
-type FocusTarget = 'new-email' | 'code' | 'change-email' | 'confirmation' | 'delete-account' | 'signed-out' | null;
-
 /**
  * The signed-in user's account page on Amazon Cognito: the email address (and changing it, verified
- * by a code before it becomes the sign-in address), signing out on every device, and deleting the
- * account. It uses the session `<passwordless-login>` created on this page or an earlier one (they
- * share aws-amplify's storage and configuration), and shows a signed-out state otherwise. Registers
- * nothing; import `register-account.js` (`passwordless-login/account`) for the tag.
+ * by a code before it becomes the sign-in address), passkeys (listing, adding, deleting), signing
+ * out on every device, and deleting the account. It uses the session `<passwordless-login>` created
+ * on this page or an earlier one (they share aws-amplify's storage and configuration), and shows a
+ * signed-out state otherwise. Registers nothing; import `register-account.js`
+ * (`passwordless-login/account`) for the tag.
  *
  * @tag passwordless-account
  *
  * @fires {EmailChangedEvent} email-changed - A new address was verified and is the sign-in address now. `detail`: `{ email }`.
+ * @fires {PasskeyCreatedEvent} passkey-created - A passkey was added for the user ("Add a passkey"). `detail`: `{ credentialId }`.
+ * @fires {PasskeyDeletedEvent} passkey-deleted - A passkey was deleted; it signs no one in any more. `detail`: `{ credentialId }`.
  * @fires {SignedOutEvent} signed-out - The session ended: after "Sign out everywhere" (`detail.everywhere` true), or signed out elsewhere (false).
  * @fires {AccountDeletedEvent} account-deleted - The account was deleted and this device signed out.
  * @fires {AccountErrorEvent} account-error - The user was shown an error. `detail`: `{ code, message }`.
@@ -41,7 +45,7 @@ type FocusTarget = 'new-email' | 'code' | 'change-email' | 'confirmation' | 'del
  * @slot footer - Content below the account, in every state.
  * @slot sign-in - Shown when nobody is signed in: a link to the sign-in page, or a `<passwordless-login>`.
  *
- * @csspart section - Each section (email, devices, delete account).
+ * @csspart section - Each section; each also has its own part: `email-section`, `passkeys-section`, `devices-section`, `delete-section`.
  * @csspart heading - Each section's heading.
  * @csspart email - The address the user signs in with.
  * @csspart change-email-button - "Change email".
@@ -50,10 +54,14 @@ type FocusTarget = 'new-email' | 'code' | 'change-email' | 'confirmation' | 'del
  * @csspart code-input - The code sent to the new address.
  * @csspart submit-button - Submits the new address, or its code.
  * @csspart resend-button - Sends a new code to the new address.
- * @csspart cancel-button - Closes the email change, or the question before deleting.
+ * @csspart cancel-button - Closes the email change, or a question before deleting.
+ * @csspart passkey-list - The list of the user's passkeys.
+ * @csspart passkey - One passkey in the list: its name, when it was added, and "Delete".
+ * @csspart delete-passkey-button - "Delete" beside a passkey: asks first.
+ * @csspart add-passkey-button - "Add a passkey" (where the browser and the pool allow one).
  * @csspart sign-out-everywhere-button - Signs out on every device (GlobalSignOut).
  * @csspart delete-account-button - "Delete my account": asks first.
- * @csspart confirmation - The question before deleting, naming the address.
+ * @csspart confirmation - The question before deleting the account (naming the address) or a passkey (naming it).
  * @csspart confirm-button - The answer that deletes.
  * @csspart signed-out - The signed-out view (its text and the `sign-in` slot).
  * @csspart error - The error message (an alert live region).
@@ -63,7 +71,7 @@ type FocusTarget = 'new-email' | 'code' | 'change-email' | 'confirmation' | 'del
  * @cssstate signed-in - A user is signed in: the account is shown.
  * @cssstate signed-out - Nobody is signed in.
  * @cssstate changing-email - An email change is in progress (the new address or its code).
- * @cssstate confirming - The question before deleting is shown.
+ * @cssstate confirming - A question before deleting is shown.
  * @cssstate busy - A request is in flight.
  *
  * @cssprop --passwordless-login-accent-color - Buttons, links and focus rings (shared with `<passwordless-login>`).
@@ -88,6 +96,7 @@ export class PasswordlessAccount extends LitElement {
     clientId: { attribute: 'client-id' },
     endpoint: { attribute: 'endpoint' },
     tokenStorage: { attribute: 'token-storage' },
+    passkeys: { attribute: 'passkeys' },
     translations: { attribute: false },
     accountState: { state: true, attribute: false },
     notice: { state: true, attribute: false },
@@ -105,6 +114,13 @@ export class PasswordlessAccount extends LitElement {
   /** Where the session is kept; the same value as the page's `<passwordless-login>`. */
   tokenStorage: TokenStorageKind = 'local';
 
+  /**
+   * `auto`: the passkeys section, where there are passkeys to list or the browser and the pool allow
+   * adding one; `off`: no passkeys section (and no request for it), as on a `<passwordless-login>`
+   * with `passkeys="off"`.
+   */
+  passkeys: 'auto' | 'off' = 'auto';
+
   /** A partial override of any of the element's strings, laid over its language. */
   translations: Partial<AccountMessages> | undefined = undefined;
 
@@ -118,12 +134,21 @@ export class PasswordlessAccount extends LitElement {
   /** Bumped by disconnect: a flow that arrives for an earlier connection does not connect. */
   #connection = 0;
   #focusNext: FocusTarget = null;
+  #controls = accountControls({
+    flow: () => this.#flow,
+    state: () => this.accountState,
+    root: () => this.renderRoot,
+    focusNext: (target) => {
+      this.#focusNext = target;
+      this.requestUpdate();
+    },
+  });
 
   constructor() {
     super();
     new ColorSchemeController(this);
     new BarePageController(this);
-    this.accountState = { status: 'loading', busy: null, email: '', change: null, confirm: null, error: null };
+    this.accountState = { status: 'loading', busy: null, email: '', change: null, confirm: null, passkeys: 'loading', error: null };
   }
 
   static override get observedAttributes(): string[] {
@@ -137,6 +162,7 @@ export class PasswordlessAccount extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener(PasskeyCreatedEvent.eventName, this.#onPagePasskey);
     // With no session in storage, the signed-out view shows at once, without waiting for aws-amplify
     // (which still loads, to notice a sign-in on this page).
     const expectSession = hasStoredSession(this);
@@ -157,6 +183,7 @@ export class PasswordlessAccount extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener(PasskeyCreatedEvent.eventName, this.#onPagePasskey);
     this.#connection++;
     this.#flow?.disconnect();
   }
@@ -178,6 +205,7 @@ export class PasswordlessAccount extends LitElement {
           loadClient: () => this.loadAccountClient(),
           config: () => poolConfig(this),
           locale: () => this.#lang.language,
+          passkeysMode: () => (this.passkeys === 'off' ? 'off' : 'auto'),
           onChange: (s) => this.#onFlowChange(s),
           onEvent: (e) => this.#onFlowEvent(e),
         };
@@ -193,25 +221,14 @@ export class PasswordlessAccount extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && POOL_PROPERTIES.some((k) => changed.has(k)) && this.isConnected) this.#flow?.reconfigure();
+    else if (this.hasUpdated && changed.has('passkeys')) this.#flow?.refreshPasskeys();
   }
 
   protected override updated(): void {
     reflectAccountStates(this.#internals.states, this.accountState);
     const target = this.#focusNext;
-    if (!target) return;
     this.#focusNext = null;
-    const part = {
-      'new-email': 'new-email-input',
-      code: 'code-input',
-      'change-email': 'change-email-button',
-      confirmation: 'confirmation',
-      'delete-account': 'delete-account-button',
-      'signed-out': 'signed-out',
-    }[target];
-    const element = this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"]`);
-    element?.focus();
-    // After a wrong code, typing the right one replaces it.
-    if (target === 'code' && element instanceof HTMLInputElement && this.accountState.error) element.select();
+    if (target) focusTarget(this.renderRoot, target, this.accountState);
   }
 
   protected override render() {
@@ -220,7 +237,9 @@ export class PasswordlessAccount extends LitElement {
     const s = this.accountState;
     const main =
       s.status === 'signed-in'
-        ? html`${renderEmailSection(t, s, this.#email)}${renderDevicesSection(t, s, this.#devices)}${renderDeleteSection(t, s, this.#delete)}`
+        ? html`${renderEmailSection(t, s, this.#controls.email)}
+          ${renderPasskeysSection(t, s, language, this.#controls.passkeys)}
+          ${renderDevicesSection(t, s, this.#controls.devices)}${renderDeleteSection(t, s, this.#controls.delete)}`
         : s.status === 'signed-out'
           ? renderSignedOut(t)
           : nothing;
@@ -234,83 +253,10 @@ export class PasswordlessAccount extends LitElement {
     </div>`;
   }
 
-  // The views' handlers: one object per section for the element's life, so Lit binds each listener once.
-  #email: EmailSectionHandlers = {
-    change: () => {
-      if (this.accountState.busy || this.accountState.confirm) return;
-      this.#flow?.startEmailChange();
-      this.#focusNext = 'new-email';
-    },
-    submitEmail: (e) => {
-      e.preventDefault();
-      const input = this.renderRoot.querySelector<HTMLInputElement>('[part~="new-email-input"]');
-      void this.#flow?.submitNewEmail(input?.value ?? '').then(() => {
-        this.#focusNext = this.accountState.change?.step === 'code' ? 'code' : this.accountState.error ? 'new-email' : this.#focusNext;
-        this.requestUpdate();
-      });
-    },
-    codeInput: (e) => {
-      const input = e.target as HTMLInputElement;
-      if (!this.#flow) return;
-      const digits = this.#flow.cleanCode(input.value);
-      if (input.value !== digits) input.value = digits;
-      // Sent as soon as it is complete, as the sign-in element does; a digit too many is never cut off.
-      if (digits.length === this.#flow.codeLength && !this.accountState.busy) this.#submitCode(digits);
-    },
-    submitCode: (e) => {
-      e.preventDefault();
-      this.#submitCode(this.renderRoot.querySelector<HTMLInputElement>('[part~="code-input"]')?.value ?? '');
-    },
-    resend: () => {
-      void this.#flow?.resendCode().then(() => {
-        if (this.accountState.change?.step === 'code') this.#focusNext = 'code';
-        this.requestUpdate();
-      });
-    },
-    cancel: () => {
-      if (this.accountState.busy) return;
-      this.#flow?.cancel();
-      this.#focusNext = 'change-email';
-    },
+  /** A `<passwordless-login>` on the page created a passkey (its offer after a sign-in): list it too. */
+  #onPagePasskey = (e: Event): void => {
+    if (e.target !== this) this.#flow?.refreshPasskeys();
   };
-
-  #devices: DevicesSectionHandlers = {
-    signOutEverywhere: () => {
-      const s = this.accountState;
-      if (s.busy || s.change || s.confirm) return;
-      void this.#flow?.signOutEverywhere();
-    },
-  };
-
-  #delete: DeleteSectionHandlers = {
-    ask: () => {
-      const s = this.accountState;
-      if (s.busy || s.change) return;
-      this.#flow?.askToDeleteAccount();
-      this.#focusNext = 'confirmation';
-    },
-    confirm: () => void this.#flow?.confirm(),
-    cancel: () => {
-      if (this.accountState.busy) return;
-      this.#flow?.cancel();
-      this.#focusNext = 'delete-account';
-    },
-    keydown: (e) => {
-      if (e.key !== 'Escape' || this.accountState.busy) return;
-      e.preventDefault();
-      this.#delete.cancel();
-    },
-  };
-
-  #submitCode(value: string): void {
-    void this.#flow?.submitCode(value).then(() => {
-      const s = this.accountState;
-      if (s.change === null && s.status === 'signed-in') this.#focusNext = 'change-email';
-      else if (s.change?.step === 'code' && s.error) this.#focusNext = 'code';
-      else if (s.change?.step === 'address') this.#focusNext = 'new-email';
-      this.requestUpdate();
-    });
-  }
 
   #onFlowChange(state: AccountState): void {
     if (state.busy) this.notice = null;
@@ -331,6 +277,14 @@ export class PasswordlessAccount extends LitElement {
         // Focus follows only this element's own action; a sign-out elsewhere must not steal it.
         if (event.everywhere) this.#focusNext = 'signed-out';
         this.dispatchEvent(new SignedOutEvent({ everywhere: event.everywhere }));
+        break;
+      case 'passkey-created':
+        this.notice = { kind: 'passkeyCreated' };
+        this.dispatchEvent(new PasskeyCreatedEvent({ credentialId: event.credentialId }));
+        break;
+      case 'passkey-deleted':
+        this.notice = { kind: 'passkeyDeleted' };
+        this.dispatchEvent(new PasskeyDeletedEvent({ credentialId: event.credentialId }));
         break;
       case 'account-deleted':
         this.notice = { kind: 'accountDeleted' };

@@ -10,8 +10,8 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { PasswordlessAccount as PasswordlessAccountElement } from './register-account.js';
-import type { AccountDeletedEvent, AccountErrorEvent, EmailChangedEvent } from './account/events.js';
-import type { SignedOutEvent } from './events.js';
+import type { AccountDeletedEvent, AccountErrorEvent, EmailChangedEvent, PasskeyDeletedEvent } from './account/events.js';
+import type { PasskeyCreatedEvent, SignedOutEvent } from './events.js';
 
 export const PasswordlessAccount = createComponent({
   react: React,
@@ -19,6 +19,8 @@ export const PasswordlessAccount = createComponent({
   elementClass: PasswordlessAccountElement,
   events: {
     onEmailChanged: 'email-changed' as EventName<EmailChangedEvent>,
+    onPasskeyCreated: 'passkey-created' as EventName<PasskeyCreatedEvent>,
+    onPasskeyDeleted: 'passkey-deleted' as EventName<PasskeyDeletedEvent>,
     onSignedOut: 'signed-out' as EventName<SignedOutEvent>,
     onAccountDeleted: 'account-deleted' as EventName<AccountDeletedEvent>,
     onAccountError: 'account-error' as EventName<AccountErrorEvent>,

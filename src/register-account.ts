@@ -15,7 +15,7 @@ export {
   type EmailChangedDetail,
   type PasskeyDeletedDetail,
 } from './account/events.js';
-export { SignedOutEvent, type SignedOutDetail } from './events.js';
+export { PasskeyCreatedEvent, SignedOutEvent, type PasskeyCreatedDetail, type SignedOutDetail } from './events.js';
 export type { AccountMessages } from './i18n/account/index.js';
 
 if (!customElements.get('passwordless-account')) {

@@ -21,6 +21,7 @@ export type AccountErrorCode =
   | 'service'
   | 'passkey-cancelled'
   | 'passkey-failed'
+  | 'passkey-exists'
   | 'passkeys-unavailable'
   | 'unknown';
 

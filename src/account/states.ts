@@ -1,4 +1,4 @@
-import type { AccountState } from '../flow/account-flow.js';
+import type { AccountState } from '../flow/account-state.js';
 
 /**
  * The custom states a page styles the account element with (`:state(signed-out)`,

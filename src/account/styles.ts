@@ -97,6 +97,12 @@ export const accountStyles = css`
     gap: var(--_gap);
   }
 
+  .passkey-name {
+    display: block;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
   [part~='passkey'] {
     display: flex;
     flex-wrap: wrap;

@@ -4,7 +4,7 @@
  * sign-in client's pool claim and session (`amplify-client.ts`), so that both elements on a page
  * share one Amplify configuration and one session.
  */
-import type { AuthSignal, PoolConfig, Session } from './client.js';
+import type { AuthSignal, PasskeyClient, PoolConfig, Session } from './client.js';
 
 export interface AccountClient {
   /** As `AuthClient.claim`: the page-wide Amplify configuration, shared with `<passwordless-login>`. */
@@ -29,4 +29,6 @@ export interface AccountClient {
   signOutEverywhere(config: PoolConfig): Promise<void>;
   /** DeleteUser, then the local sign-out. */
   deleteAccount(): Promise<void>;
+  /** The sign-in client's passkey management (its own chunk), for the passkeys section. */
+  passkeys(): Promise<PasskeyClient>;
 }

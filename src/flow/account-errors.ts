@@ -32,14 +32,19 @@ const BY_NAME: Record<string, AccountErrorCode> = {
   InvalidEmailRoleAccessPolicyException: 'configuration',
   UnsupportedOperationException: 'configuration',
   PoolConflict: 'pool-conflict',
-  // Creating a passkey: the person closed the prompt, or the browser refused it.
+  // Creating a passkey, with the names the sign-in element maps too (flow/cognito-errors.ts): a
+  // closed prompt, a timeout and a failed fingerprint are all the browser's NotAllowedError.
   PasskeyRegistrationCanceled: 'passkey-cancelled',
+  PasskeyOperationAborted: 'passkey-cancelled',
   NotAllowedError: 'passkey-cancelled',
   AbortError: 'passkey-cancelled',
+  // This authenticator already holds one of the user's passkeys (it was in excludeCredentials).
+  PasskeyAlreadyExists: 'passkey-exists',
   WebAuthnNotEnabledException: 'passkeys-unavailable',
   WebAuthnConfigurationMissingException: 'passkeys-unavailable',
   WebAuthnRelyingPartyMismatchException: 'passkeys-unavailable',
   WebAuthnOriginNotAllowedException: 'passkeys-unavailable',
+  RelyingPartyMismatch: 'passkeys-unavailable',
   PasskeyNotSupported: 'passkeys-unavailable',
 };
 

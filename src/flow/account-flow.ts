@@ -6,61 +6,29 @@
  *
  * Round trips: change email: UpdateUserAttributes → code step; VerifyUserAttribute + a token refresh
  * (so the ID token, and every element on the page, shows the new address) → done. New code:
- * GetUserAttributeVerificationCode. Sign out everywhere: GlobalSignOut + RevokeToken. Delete:
+ * GetUserAttributeVerificationCode. Passkeys: ListWebAuthnCredentials on sign-in (and, once per
+ * device, StartWebAuthnRegistration to learn whether the pool allows them); adding one is
+ * StartWebAuthnRegistration + CompleteWebAuthnRegistration + a new list, deleting one
+ * DeleteWebAuthnCredential + a new list. Sign out everywhere: GlobalSignOut + RevokeToken. Delete:
  * DeleteUser + RevokeToken.
  */
 import type { AccountErrorCode } from '../account/errors.js';
 import { cleanCode, isValidEmail, normalizeEmail } from '../email.js';
 import type { AccountClient } from './account-client.js';
 import { accountErrorCode, type AccountErrorContext } from './account-errors.js';
+import { addPasskey, deletePasskey, forgetPasskeys, readPasskeys } from './account-passkeys.js';
+import { INITIAL, type AccountBusy, type AccountHost, type AccountState } from './account-state.js';
 import type { AuthSignal, PoolConfig, Session } from './client.js';
 import { clearMarker, deviceMemoryScope } from './device-memory.js';
 
 /** Cognito's attribute verification codes have 6 digits. */
 export const EMAIL_CODE_LENGTH = 6;
 
-export type AccountBusy = 'loading' | 'sending' | 'verifying' | 'signing-out' | 'deleting' | null;
-
-/** An email change: asking for the new address, then its code. */
-export type EmailChange = { step: 'address' } | { step: 'code'; email: string; destination: string };
-
-/** Asking before something that cannot be undone. */
-export type Confirmation = { kind: 'delete-account' };
-
-export interface AccountState {
-  status: 'loading' | 'signed-out' | 'signed-in';
-  busy: AccountBusy;
-  /** The address the user signs in with. */
-  email: string;
-  change: EmailChange | null;
-  confirm: Confirmation | null;
-  error: AccountErrorCode | null;
-}
-
-export type AccountEvent =
-  | { type: 'signed-in'; session: Session }
-  | { type: 'signed-out'; everywhere: boolean }
-  | { type: 'code-sent'; destination: string }
-  | { type: 'email-changed'; email: string }
-  | { type: 'account-deleted' }
-  | { type: 'error'; code: AccountErrorCode };
-
-export interface AccountHost {
-  loadClient(): Promise<AccountClient>;
-  /** The pool as the element's attributes describe it now; null while required ones are missing. */
-  config(): PoolConfig | null;
-  /** The element's language: the code email's, when the user has no `locale` attribute. */
-  locale(): string;
-  onChange(state: AccountState): void;
-  onEvent(event: AccountEvent): void;
-}
-
 /** Thrown inside the flow to end an action whose result nobody is waiting for any more. */
 class Stale extends Error {}
 
 const named = (name: string, message: string) => Object.assign(new Error(message), { name });
 
-const INITIAL: AccountState = { status: 'loading', busy: null, email: '', change: null, confirm: null, error: null };
 
 export class AccountFlow {
   state: AccountState;
@@ -150,6 +118,27 @@ export class AccountFlow {
     if (this.#idle()) this.#set({ confirm: { kind: 'delete-account' }, change: null, error: null });
   }
 
+  /** "Delete" beside a passkey: asks before doing it, naming it. */
+  askToDeletePasskey(credentialId: string): void {
+    const view = this.state.passkeys;
+    const passkey = typeof view === 'object' ? view.list.find((p) => p.credentialId === credentialId) : undefined;
+    if (this.#idle() && passkey) this.#set({ confirm: { kind: 'delete-passkey', credentialId, name: passkey.name }, change: null, error: null });
+  }
+
+  /** "Add a passkey": the browser's prompt, then the passkey is registered with the pool. */
+  async addPasskey(): Promise<void> {
+    if (!this.#idle()) return;
+    const email = normalizeEmail(this.state.email);
+    await this.#run('adding-passkey', 'passkeys', async (client, config, check) => {
+      const credentialId = await addPasskey(client, config, email);
+      check();
+      const view = await readPasskeys(client, config, this.#host.passkeysMode());
+      check();
+      this.#set({ passkeys: view ?? 'hidden' });
+      this.#host.onEvent({ type: 'passkey-created', credentialId });
+    });
+  }
+
   /** "Cancel": closes the email change or the question, changing nothing at Cognito. */
   cancel(): void {
     if (!this.state.busy) this.#set({ change: null, confirm: null, error: null });
@@ -209,17 +198,30 @@ export class AccountFlow {
     });
   }
 
-  /** The answer to the question asked by `askToDeleteAccount`. */
+  /** The answer to the question asked by `askToDeleteAccount` or `askToDeletePasskey`. */
   async confirm(): Promise<void> {
-    if (this.state.busy || this.state.confirm?.kind !== 'delete-account') return;
+    const question = this.state.confirm;
+    if (this.state.busy || !question) return;
     const email = normalizeEmail(this.state.email);
+    if (question.kind === 'delete-passkey') {
+      return this.#run('deleting-passkey', 'passkeys', async (client, config, check) => {
+        const left = await deletePasskey(client, config, email, question.credentialId);
+        check();
+        const view = this.state.passkeys;
+        const canAdd = typeof view === 'object' && view.canAdd;
+        this.#set({ confirm: null, passkeys: left.length === 0 && !canAdd ? 'hidden' : { list: left, canAdd } });
+        this.#host.onEvent({ type: 'passkey-deleted', credentialId: question.credentialId });
+      });
+    }
     await this.#run('deleting', 'session', async (client, config, check) => {
       await client.deleteAccount();
-      // Nothing on this device stays marked under the deleted account's address (a passkey, say).
+      // Nothing on this device stays marked under the deleted account's address (a passkey, say),
+      // in its device memory or, with token-storage other than local, in the page's.
       const scope = deviceMemoryScope(config);
       if (scope) await clearMarker(scope, email);
+      else await forgetPasskeys(config, email);
       check();
-      this.#set({ status: 'signed-out', busy: null, email: '', change: null, confirm: null, error: null });
+      this.#set({ status: 'signed-out', busy: null, email: '', change: null, confirm: null, passkeys: 'loading', error: null });
       this.#host.onEvent({ type: 'account-deleted' });
     });
   }
@@ -290,8 +292,27 @@ export class AccountFlow {
   }
 
   #signedIn(session: Session): void {
-    this.#set({ status: 'signed-in', busy: null, email: session.user.email || session.user.username, error: null });
+    const passkeys = this.#host.passkeysMode() === 'off' ? 'hidden' : 'loading';
+    this.#set({ status: 'signed-in', busy: null, email: session.user.email || session.user.username, passkeys, error: null });
     this.#host.onEvent({ type: 'signed-in', session });
+    void this.#loadPasskeys();
+  }
+
+  /** The `passkeys` attribute changed: the section is read again (or left out). */
+  refreshPasskeys(): void {
+    if (this.state.status === 'signed-in' && !this.state.busy) void this.#loadPasskeys();
+  }
+
+  /** Reads the passkeys section's content; without it the rest of the page works all the same. */
+  async #loadPasskeys(): Promise<void> {
+    const generation = this.#generation;
+    const client = this.#client;
+    const config = this.#host.config();
+    if (!client || !config) return;
+    const mode = this.#host.passkeysMode();
+    if (mode === 'off') return this.#set({ passkeys: 'hidden' });
+    const view = await readPasskeys(client, config, mode).catch(() => null);
+    if (generation === this.#generation && this.state.status === 'signed-in') this.#set({ passkeys: view ?? 'hidden' });
   }
 
   #signedOut(everywhere: boolean, keepError = false): void {
@@ -301,6 +322,7 @@ export class AccountFlow {
       email: '',
       change: null,
       confirm: null,
+      passkeys: 'loading',
       ...(keepError ? {} : { error: null }),
     });
     this.#host.onEvent({ type: 'signed-out', everywhere });

@@ -72,4 +72,6 @@ export const amplifyAccount: AccountClient = {
   },
 
   deleteAccount: () => deleteUser(),
+
+  passkeys: () => amplifyClient.passkeys(),
 };

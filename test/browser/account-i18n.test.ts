@@ -62,6 +62,9 @@ describe('<passwordless-account> the twelve languages', () => {
         const script = SCRIPT[lang];
         if (script) for (const k of enKeys) if (typeof table[k] === 'string') expect(table[k] as string, `${lang} ${k}`).to.match(script);
       }
+      // A control's accessible name contains its visible text (WCAG 2.5.3, axe's label-in-name).
+      const label = table.deletePasskeyLabel('\u2068Phone\u2069').toLocaleLowerCase(lang);
+      expect(label, `${lang}: "${table.deletePasskey}" in the label`).to.include(table.deletePasskey.toLocaleLowerCase(lang));
       for (const key of enKeys.filter((k) => typeof accountEn[k] === 'function')) {
         const text = (table[key] as (value: string) => string)('\u2068jane@example.com\u2069');
         expect(text, `${lang} ${key}`).to.include('jane@example.com');

@@ -4,7 +4,7 @@
  * Escape or "Cancel" closes it.
  */
 import { html } from 'lit';
-import type { AccountState } from '../../flow/account-flow.js';
+import type { AccountState } from '../../flow/account-state.js';
 import type { AccountMessages } from '../../i18n/account/en.js';
 import { isolate } from '../../i18n/bidi.js';
 

@@ -1,6 +1,6 @@
 /** "Sign out everywhere": GlobalSignOut ends every session of the user, this one included. */
 import { html } from 'lit';
-import type { AccountState } from '../../flow/account-flow.js';
+import type { AccountState } from '../../flow/account-state.js';
 import type { AccountMessages } from '../../i18n/account/en.js';
 
 export interface DevicesSectionHandlers {

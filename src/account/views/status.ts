@@ -1,6 +1,6 @@
 /** The text of the account element's status live region: progress while busy, else the latest notice. */
 import { nothing } from 'lit';
-import type { AccountBusy } from '../../flow/account-flow.js';
+import type { AccountBusy } from '../../flow/account-state.js';
 import type { AccountMessages } from '../../i18n/account/en.js';
 import { isolate } from '../../i18n/bidi.js';
 
@@ -18,6 +18,10 @@ export function accountStatusText(t: AccountMessages, busy: AccountBusy, notice:
       return t.sending;
     case 'verifying':
       return t.verifying;
+    case 'adding-passkey':
+      return t.addingPasskey;
+    case 'deleting-passkey':
+      return t.deletingPasskey;
     case 'signing-out':
       return t.signingOut;
     case 'deleting':

@@ -72,6 +72,7 @@ export default {
   errorService: 'حدثت مشكلة في خدمة الحسابات. حاول مرة أخرى بعد قليل.',
   errorPasskeyCancelled: 'لم يتم إنشاء مفتاح مرور. حاول مرة أخرى في أي وقت.',
   errorPasskeyFailed: 'تعذّر على هذا الجهاز إنشاء مفتاح مرور.',
+  errorPasskeyExists: 'يحتوي هذا الجهاز بالفعل على مفتاح مرور لحسابك.',
   errorPasskeysUnavailable: 'مفاتيح المرور غير متاحة لهذا الموقع.',
   errorUnknown: 'حدث خطأ ما. حاول مرة أخرى.',
 } satisfies AccountMessages;

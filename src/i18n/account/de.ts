@@ -67,6 +67,7 @@ export default {
   errorService: 'Beim Kontodienst ist ein Problem aufgetreten. Versuchen Sie es gleich noch einmal.',
   errorPasskeyCancelled: 'Es wurde kein Passkey erstellt. Versuchen Sie es erneut, wenn Sie so weit sind.',
   errorPasskeyFailed: 'Dieses Gerät konnte keinen Passkey erstellen.',
+  errorPasskeyExists: 'Dieses Gerät hat bereits einen Passkey für Ihr Konto.',
   errorPasskeysUnavailable: 'Passkeys sind für diese Website nicht verfügbar.',
   errorUnknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
 } satisfies AccountMessages;

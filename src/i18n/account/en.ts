@@ -69,6 +69,7 @@ export const accountEn = {
   errorService: 'The account service had a problem. Try again in a moment.',
   errorPasskeyCancelled: 'No passkey was created. Try again when you are ready.',
   errorPasskeyFailed: 'This device could not create a passkey.',
+  errorPasskeyExists: 'This device already has a passkey for your account.',
   errorPasskeysUnavailable: 'Passkeys are not available for this site.',
   errorUnknown: 'Something went wrong. Try again.',
 };

@@ -67,6 +67,7 @@ export default {
   errorService: 'El servicio de cuentas ha tenido un problema. Inténtalo de nuevo en un momento.',
   errorPasskeyCancelled: 'No se ha creado ninguna llave de acceso. Vuelve a intentarlo cuando quieras.',
   errorPasskeyFailed: 'Este dispositivo no ha podido crear una llave de acceso.',
+  errorPasskeyExists: 'Este dispositivo ya tiene una llave de acceso para tu cuenta.',
   errorPasskeysUnavailable: 'Las llaves de acceso no están disponibles en este sitio.',
   errorUnknown: 'Algo ha salido mal. Vuelve a intentarlo.',
 } satisfies AccountMessages;

@@ -70,6 +70,7 @@ export default {
   errorService: 'Le service de compte a rencontré un problème. Réessayez dans un instant.',
   errorPasskeyCancelled: 'Aucune clé d’accès n’a été créée. Réessayez quand vous le souhaitez.',
   errorPasskeyFailed: 'Cet appareil n’a pas pu créer de clé d’accès.',
+  errorPasskeyExists: 'Cet appareil possède déjà une clé d’accès pour votre compte.',
   errorPasskeysUnavailable: 'Les clés d’accès ne sont pas disponibles pour ce site.',
   errorUnknown: 'Une erreur s’est produite. Réessayez.',
 } satisfies AccountMessages;

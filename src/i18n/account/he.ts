@@ -36,7 +36,7 @@ export default {
   addingPasskey: 'יש לפעול לפי ההנחיות של הדפדפן כדי ליצור את מפתח הגישה…',
   loadingPasskeys: 'טוענים את מפתחות הגישה…',
   deletePasskey: 'מחיקה',
-  deletePasskeyLabel: (name: string) => `מחיקת מפתח הגישה ${name}`,
+  deletePasskeyLabel: (name: string) => `מחיקה של מפתח הגישה ${name}`,
   confirmDeletePasskey: (name: string) => `למחוק את מפתח הגישה ${name}? לא יהיה אפשר להיכנס איתו יותר.`,
   deletingPasskey: 'מוחקים את מפתח הגישה…',
   passkeyCreated: 'מפתח הגישה נוסף.',
@@ -71,6 +71,7 @@ export default {
   errorService: 'אירעה בעיה בשירות החשבונות. אפשר לנסות שוב בעוד רגע.',
   errorPasskeyCancelled: 'לא נוצר מפתח גישה. אפשר לנסות שוב בכל עת.',
   errorPasskeyFailed: 'המכשיר הזה לא הצליח ליצור מפתח גישה.',
+  errorPasskeyExists: 'כבר יש במכשיר הזה מפתח גישה לחשבון.',
   errorPasskeysUnavailable: 'מפתחות גישה אינם זמינים באתר הזה.',
   errorUnknown: 'משהו השתבש. אפשר לנסות שוב.',
 } satisfies AccountMessages;

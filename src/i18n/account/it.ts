@@ -67,6 +67,7 @@ export default {
   errorService: 'Si è verificato un problema con il servizio account. Riprova tra poco.',
   errorPasskeyCancelled: 'Nessuna passkey è stata creata. Riprova quando vuoi.',
   errorPasskeyFailed: 'Questo dispositivo non è riuscito a creare una passkey.',
+  errorPasskeyExists: 'Questo dispositivo ha già una passkey per il tuo account.',
   errorPasskeysUnavailable: 'Le passkey non sono disponibili per questo sito.',
   errorUnknown: 'Si è verificato un errore. Riprova.',
 } satisfies AccountMessages;

@@ -66,6 +66,7 @@ export default {
   errorService: 'アカウントサービスで問題が発生しました。しばらくしてからもう一度お試しください。',
   errorPasskeyCancelled: 'パスキーは作成されませんでした。準備ができたら、もう一度お試しください。',
   errorPasskeyFailed: 'このデバイスではパスキーを作成できませんでした。',
+  errorPasskeyExists: 'このデバイスには、すでにこのアカウントのパスキーがあります。',
   errorPasskeysUnavailable: 'このサイトではパスキーを使用できません。',
   errorUnknown: '問題が発生しました。もう一度お試しください。',
 } satisfies AccountMessages;

@@ -66,6 +66,7 @@ export default {
   errorService: 'Er ging iets mis bij de accountdienst. Probeer het zo nog eens.',
   errorPasskeyCancelled: 'Er is geen passkey gemaakt. Probeer het opnieuw wanneer je wilt.',
   errorPasskeyFailed: 'Dit apparaat kon geen passkey maken.',
+  errorPasskeyExists: 'Dit apparaat heeft al een passkey voor je account.',
   errorPasskeysUnavailable: 'Passkeys zijn niet beschikbaar voor deze site.',
   errorUnknown: 'Er ging iets mis. Probeer het opnieuw.',
 } satisfies AccountMessages;

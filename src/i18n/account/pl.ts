@@ -67,6 +67,7 @@ export default {
   errorService: 'Wystąpił problem z usługą kont. Spróbuj ponownie za chwilę.',
   errorPasskeyCancelled: 'Nie utworzono klucza dostępu. Spróbuj ponownie, gdy zechcesz.',
   errorPasskeyFailed: 'To urządzenie nie mogło utworzyć klucza dostępu.',
+  errorPasskeyExists: 'To urządzenie ma już klucz dostępu do Twojego konta.',
   errorPasskeysUnavailable: 'Klucze dostępu nie są dostępne w tej witrynie.',
   errorUnknown: 'Coś poszło nie tak. Spróbuj ponownie.',
 } satisfies AccountMessages;

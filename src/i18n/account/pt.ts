@@ -68,6 +68,7 @@ export default {
   errorService: 'O serviço de contas teve um problema. Tente novamente daqui a pouco.',
   errorPasskeyCancelled: 'Nenhuma chave de acesso foi criada. Tente novamente quando quiser.',
   errorPasskeyFailed: 'Este dispositivo não conseguiu criar uma chave de acesso.',
+  errorPasskeyExists: 'Este dispositivo já tem uma chave de acesso para a sua conta.',
   errorPasskeysUnavailable: 'As chaves de acesso não estão disponíveis neste site.',
   errorUnknown: 'Ocorreu um erro. Tente novamente.',
 } satisfies AccountMessages;

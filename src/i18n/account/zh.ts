@@ -66,6 +66,7 @@ export default {
   errorService: '账户服务出现问题。请稍后重试。',
   errorPasskeyCancelled: '未创建通行密钥。准备好后请重试。',
   errorPasskeyFailed: '此设备无法创建通行密钥。',
+  errorPasskeyExists: '此设备上已有您账户的通行密钥。',
   errorPasskeysUnavailable: '此网站无法使用通行密钥。',
   errorUnknown: '出了点问题。请重试。',
 } satisfies AccountMessages;
