@@ -1,8 +1,9 @@
 // The demo page's account panel end to end in Chromium, under the demo's strict CSP, with the
 // production Custom Message trigger writing every mail: change the email (the code from the dev
 // inbox, the notice to the old address beside it), sign out everywhere with a second browser context
-// signed in as the same user (its element falls back to the email step on its next refresh), and
-// delete the account, after which the address signs up anew.
+// signed in as the same user (its element falls back to the email step on its next refresh), add and
+// delete a passkey (a virtual authenticator), and delete the account, after which the address signs
+// up anew.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -128,6 +129,30 @@ test('sign out everywhere: the other browser context’s element shows the email
   await account(there, 'signed-out').waitFor({ timeout: 15_000 });
   await first.close();
   await second.close();
+});
+
+test('the account panel adds a passkey and deletes it, under the strict CSP, with a virtual authenticator', async () => {
+  const context = await browser.newContext();
+  const page = await open(context);
+  // The DevTools Protocol's WebAuthn domain: a built-in authenticator that passes user verification.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await signIn(page, `passkeys-${randomUUID()}@example.com`, 'sign-up');
+  await account(page, 'add-passkey-button').click();
+  await logged(page, 'account', 'passkey-created').waitFor({ timeout: 15_000 });
+  await account(page, 'passkey').first().waitFor();
+  assert.equal(await account(page, 'passkey').count(), 1);
+  assert.equal((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials.length, 1);
+  assert.deepEqual(await axeViolations(page), [], 'the account panel with a passkey passes axe');
+  await account(page, 'delete-passkey-button').click();
+  await account(page, 'confirm-button').click();
+  await logged(page, 'account', 'passkey-deleted').waitFor({ timeout: 15_000 });
+  assert.equal(await account(page, 'passkey').count(), 0);
+  assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violation on the way');
+  await context.close();
 });
 
 test('delete my account: after the question, the account is gone and the address signs up anew', async () => {
