@@ -13,7 +13,14 @@
 import type { AccountClient } from './account-client.js';
 import type { PasskeysView } from './account-state.js';
 import type { Passkey, PoolConfig } from './client.js';
-import { passkeyMemory } from './passkey-memory.js';
+import type { PasskeyMemory } from './passkey-memory.js';
+
+/**
+ * The device memory for passkeys, from the passkeys chunk (which the passkey client loads anyway):
+ * imported statically, it would make the account chunk fetch that chunk on every account page,
+ * signed out too.
+ */
+const passkeyMemory = async (config: PoolConfig): Promise<PasskeyMemory> => (await import('./passkey-memory.js')).passkeyMemory(config);
 
 /** As the sign-in element decides it: WebAuthn needs the API and a secure context. */
 const browserHasWebAuthn = () => typeof globalThis.PublicKeyCredential === 'function' && globalThis.isSecureContext === true;
@@ -32,7 +39,7 @@ export async function readPasskeys(client: AccountClient, config: PoolConfig, mo
   const list = await passkeys.list();
   let canAdd = browserHasWebAuthn();
   if (canAdd) {
-    const memory = passkeyMemory(config);
+    const memory = await passkeyMemory(config);
     let allowed = memory.poolAllows();
     if (allowed === undefined) {
       const answer = await passkeys.poolAllowsPasskeys(config).catch(() => null);
@@ -47,7 +54,7 @@ export async function readPasskeys(client: AccountClient, config: PoolConfig, mo
 
 /** Runs the browser's passkey creation and registers it; resolves with its credential id. */
 export async function addPasskey(client: AccountClient, config: PoolConfig, email: string): Promise<string> {
-  const memory = passkeyMemory(config);
+  const memory = await passkeyMemory(config);
   try {
     const credentialId = await (await client.passkeys()).create();
     memory.setPoolAllows(true);
@@ -74,7 +81,7 @@ export async function deletePasskey(client: AccountClient, config: PoolConfig, e
     if (nameOf(error) !== 'ResourceNotFoundException') throw error;
   });
   const left = await passkeys.list();
-  if (left.length === 0) await passkeyMemory(config).setPasskey(email, false);
+  if (left.length === 0) await (await passkeyMemory(config)).setPasskey(email, false);
   return left;
 }
 
@@ -84,5 +91,5 @@ export async function deletePasskey(client: AccountClient, config: PoolConfig, e
  * token-storage other than local).
  */
 export async function forgetPasskeys(config: PoolConfig, email: string): Promise<void> {
-  await passkeyMemory(config).setPasskey(email, false);
+  await (await passkeyMemory(config)).setPasskey(email, false);
 }

@@ -71,6 +71,20 @@ test('the account element’s code is all in its own files: its entry and its ac
   assert.deepEqual(everyAccountModule.filter((m) => !inOwn.has(m)), []);
 });
 
+test('a signed-out account page loads no passkey code: the account chunk loads the passkeys chunk only to list them', () => {
+  const passkeyChunk = Object.keys(stats.chunks).find((f) => stats.chunks[f]!.modules.some((m) => m.endsWith('src/flow/amplify-passkeys.ts')))!;
+  const accountChunk = Object.keys(stats.chunks).find((f) => stats.chunks[f]!.modules.some((m) => m.endsWith('src/flow/amplify-account.ts')))!;
+  const loaded = new Set<string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const next of stats.chunks[file]!.imports) visit(next);
+  };
+  [stats.entries['passwordless-account']!, accountChunk].forEach(visit);
+  assert.ok(!loaded.has(passkeyChunk), `the account element's chunks import ${passkeyChunk} statically`);
+  assert.ok(sizes.completeAccount.files.includes(passkeyChunk), 'a signed-in account page (listing passkeys) counts it');
+});
+
 test(`the account element’s first render needs at most ${kb(BUDGETS.accountFirstRenderGzip)}, a whole account page ${kb(BUDGETS.completeAccountGzip)} (gzip -9)`, () => {
   assert.ok(sizes.accountFirstRender.gzip <= BUDGETS.accountFirstRenderGzip, `first render is ${kb(sizes.accountFirstRender.gzip)}`);
   assert.ok(sizes.completeAccount.gzip <= BUDGETS.completeAccountGzip, `account page is ${kb(sizes.completeAccount.gzip)}`);
