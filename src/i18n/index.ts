@@ -1,5 +1,5 @@
 import { en, type FirstMessages, type Messages } from './en.js';
-import type { TableSet } from './tables.js';
+import { tableSet, type TableSet } from './tables.js';
 
 export type { FirstMessages, Messages } from './en.js';
 
@@ -28,8 +28,6 @@ const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 /** Every language the element ships, English first. */
 export const SUPPORTED_LANGUAGES: readonly string[] = ['en', ...Object.keys(LOADERS)];
 
-const loaded = new Map<string, FirstMessages>([['en', en]]);
-
 /**
  * The `lang` in effect for a node: its own, else the nearest ancestor's, crossing shadow roots
  * (a plain `closest('[lang]')` stops at a shadow boundary), else the document's.
@@ -54,28 +52,11 @@ export function resolveLanguage(tag: string): string {
   return SUPPORTED_LANGUAGES.includes(base) ? base : 'en';
 }
 
-/** The table for a shipped language if it is already loaded (English always is). */
-export function loadedMessages(language: string): FirstMessages | undefined {
-  return loaded.get(language);
-}
+/** The sign-in element's tables, for its LanguageController. */
+export const loginTables: TableSet<FirstMessages> = tableSet<FirstMessages>(en, LOADERS);
 
 /** Loads a shipped language's table; a language that fails to load falls back to English. */
-export async function loadMessages(language: string): Promise<FirstMessages> {
-  const cached = loaded.get(language);
-  if (cached) return cached;
-  const loader = LOADERS[language];
-  if (!loader) return en;
-  try {
-    const table = (await loader()).default;
-    loaded.set(language, table);
-    return table;
-  } catch {
-    return en;
-  }
-}
-
-/** The sign-in element's tables, for its LanguageController. */
-export const loginTables: TableSet<FirstMessages> = { english: en, loaded: loadedMessages, load: loadMessages };
+export const loadMessages = (language: string): Promise<FirstMessages> => loginTables.load(language);
 
 /** A table with the host's `translations` override laid over it. */
 export function withOverrides<T>(table: T, overrides: Partial<T> | undefined): T {
